@@ -1,0 +1,19 @@
+package dev.strata.spi;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A loss over the output layer's activations {@code AL} and the labels {@code Y}, both
+ * outputs × examples. The cost is the mean over examples, as in the seeds' {@code compute_cost}.
+ */
+@Api(status = Api.Status.STABLE, since = "0.1")
+public interface Loss {
+    /** The mean cost over the examples (columns). */
+    double cost(INDArray al, INDArray y);
+
+    /**
+     * {@code dAL := ∂L/∂AL} per example, not divided by the number of examples (the seeds divide in
+     * the linear backward step). Writes into {@code dAL} without allocating.
+     */
+    void gradient(INDArray al, INDArray y, INDArray dAL);
+}
