@@ -1,0 +1,24 @@
+package dev.strata.spec;
+
+/**
+ * A validated model spec: every plugin name resolved, every parameter typed and complete, every
+ * path absolute. Produced only by the spec loader, which collects all errors before failing.
+ *
+ * @param version spec format version (1)
+ * @param name the run's name (used for the default output folder)
+ * @param seed the one seed of every random draw (numpy-compatible stream), 0 ≤ seed < 2^32
+ * @param source where the spec came from, with the location of each YAML path for later errors
+ */
+public record ModelSpec(
+        int version,
+        String name,
+        long seed,
+        DType dtype,
+        DataSpec data,
+        ModelDef model,
+        Selector loss,
+        Selector optimizer,
+        TrainingSpec training,
+        EvaluationSpec evaluation,
+        SpecSource source) {
+}

@@ -1,0 +1,20 @@
+package dev.strata.spec;
+
+/**
+ * {@code training:} either full-batch {@code iterations} (the seeds' loop) or minibatch
+ * {@code epochs} with {@code batch_size}; exactly one of the two is set.
+ *
+ * @param iterations full-batch gradient steps, or {@code null} for minibatch training
+ * @param epochs passes over the training set, or {@code null} for full-batch training
+ * @param batchSize examples per minibatch (with {@code epochs})
+ * @param shuffle reshuffle the examples each epoch from the run's random stream (with {@code epochs})
+ * @param printEvery record and print the cost every this many steps (iterations, or epochs)
+ * @param checkpointEvery write a checkpoint every this many steps, or 0 for none
+ */
+public record TrainingSpec(Integer iterations, Integer epochs, Integer batchSize, boolean shuffle, int printEvery,
+        int checkpointEvery) {
+
+    public boolean minibatch() {
+        return epochs != null;
+    }
+}
