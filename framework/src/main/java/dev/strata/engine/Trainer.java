@@ -1,0 +1,184 @@
+package dev.strata.engine;
+
+import dev.strata.spi.Loss;
+import dev.strata.spi.Optimizer;
+import dev.strata.spi.RandomStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The generic training loop: forward → cost → backward → optimizer step, full batch (the seeds'
+ * {@code L_layer_model}) or in minibatches. Buffers are allocated once per batch width; the steady
+ * state allocates only small op descriptors.
+ */
+public final class Trainer {
+    private final Network network;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final double l2;
+    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private long updates;
+
+    /**
+     * @param l2 the L2 regularisation strength λ: adds {@code λ/(2m) Σ‖W‖²} to the cost and
+     *     {@code (λ/m) W} to each weight gradient; 0 for none
+     */
+    public Trainer(Network network, Loss loss, Optimizer optimizer, double l2) {
+        this.network = network;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.l2 = l2;
+        optimizer.initialize(network.parameters());
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Gradient updates applied so far (the optimizer's step count). */
+    public long updates() {
+        return updates;
+    }
+
+    /** Sets the update count when resuming, so that step-dependent optimizers continue exactly. */
+    public void resumeAt(long updatesDone) {
+        this.updates = updatesDone;
+    }
+
+    /**
+     * Full-batch gradient descent for iterations {@code from} (inclusive) to {@code iterations}
+     * (exclusive). The cost is recorded at every multiple of {@code printEvery} and at the last
+     * iteration, before that iteration's update, exactly as the seeds do.
+     */
+    public TrainingResult trainFullBatch(INDArray x, INDArray y, int from, int iterations, int printEvery,
+            TrainingListener listener) {
+        listener.started(iterations, "iteration");
+        List<CostPoint> costs = new ArrayList<>();
+        long start = System.nanoTime();
+        int done = from;
+        boolean stopped = false;
+        for (int i = from; i < iterations; i++) {
+            double cost = step(x, y);
+            if (!Double.isFinite(cost)) {
+                throw new DivergenceException(i, cost, "the learning rate is probably too high: try a smaller"
+                        + " optimizer.learning_rate");
+            }
+            done = i + 1;
+            if (i % printEvery == 0 || i == iterations - 1) {
+                CostPoint point = new CostPoint(i, -1, cost);
+                costs.add(point);
+                listener.cost(point);
+            }
+            listener.stepped(done);
+            if (done < iterations && listener.stopRequested()) {
+                stopped = true;
+                break;
+            }
+        }
+        return new TrainingResult(costs, done, updates, (System.nanoTime() - start) / 1e9, stopped);
+    }
+
+    /**
+     * Minibatch training for epochs {@code from} to {@code epochs}. With {@code shuffle}, each epoch
+     * draws a permutation of the examples from {@code random} ({@code np.random.permutation}).
+     * The recorded cost of an epoch is the example-weighted mean of its batch costs.
+     */
+    public TrainingResult trainMinibatch(INDArray x, INDArray y, int from, int epochs, int batchSize, boolean shuffle,
+            RandomStream random, int printEvery, TrainingListener listener) {
+        listener.started(epochs, "epoch");
+        int m = (int) x.columns();
+        INDArray xs = shuffle ? Nd4j.create(x.dataType(), x.shape(), 'f') : x;
+        INDArray ys = shuffle ? Nd4j.create(y.dataType(), y.shape(), 'f') : y;
+        List<CostPoint> costs = new ArrayList<>();
+        long start = System.nanoTime();
+        int done = from;
+        boolean stopped = false;
+        for (int epoch = from; epoch < epochs; epoch++) {
+            if (shuffle) {
+                int[] order = random.permutation(m);
+                for (int j = 0; j < m; j++) {
+                    xs.getColumn(j).assign(x.getColumn(order[j]));
+                    ys.getColumn(j).assign(y.getColumn(order[j]));
+                }
+            }
+            double total = 0;
+            for (int begin = 0; begin < m; begin += batchSize) {
+                int end = Math.min(m, begin + batchSize);
+                INDArray xb = end - begin == m ? xs : xs.get(NDArrayIndex.all(), NDArrayIndex.interval(begin, end));
+                INDArray yb = end - begin == m ? ys : ys.get(NDArrayIndex.all(), NDArrayIndex.interval(begin, end));
+                double cost = step(xb, yb);
+                if (!Double.isFinite(cost)) {
+                    throw new DivergenceException(updates - 1, cost, "the learning rate is probably too high: try a"
+                            + " smaller optimizer.learning_rate");
+                }
+                total += cost * (end - begin);
+            }
+            done = epoch + 1;
+            if (epoch % printEvery == 0 || epoch == epochs - 1) {
+                CostPoint point = new CostPoint(updates, epoch, total / m);
+                costs.add(point);
+                listener.cost(point);
+            }
+            listener.stepped(done);
+            if (done < epochs && listener.stopRequested()) {
+                stopped = true;
+                break;
+            }
+        }
+        return new TrainingResult(costs, done, updates, (System.nanoTime() - start) / 1e9, stopped);
+    }
+
+    /** One forward, backward and update on a batch; returns the cost before the update. */
+    double step(INDArray x, INDArray y) {
+        Workspace ws = workspace((int) x.columns());
+        forward(x, ws);
+        List<DenseLayer> layers = network.layers();
+        int n = layers.size();
+        double cost = loss.cost(ws.a[n], y);
+        int m = (int) x.columns();
+        if (l2 > 0) {
+            double squares = 0;
+            for (DenseLayer layer : layers) {
+                double norm = layer.w().norm2Number().doubleValue();
+                squares += norm * norm;
+            }
+            cost += l2 / (2.0 * m) * squares;
+        }
+        loss.gradient(ws.a[n], y, ws.dA[n]);
+        for (int l = n; l >= 1; l--) {
+            DenseLayer layer = layers.get(l - 1);
+            layer.activation().backward(ws.z[l], ws.a[l], ws.dA[l], ws.dA[l]);
+            INDArray aPrev = l == 1 ? x : ws.a[l - 1];
+            LayerMath.linearBackward(ws.dA[l], aPrev, layer.w(), layer.dW(), layer.db(), l == 1 ? null : ws.dA[l - 1]);
+            if (l2 > 0) {
+                Nd4j.getBlasWrapper().level1().axpy(layer.w().length(), l2 / m, layer.w(), layer.dW());
+            }
+        }
+        optimizer.step(++updates);
+        return cost;
+    }
+
+    void forward(INDArray x, Workspace ws) {
+        INDArray a = x;
+        List<DenseLayer> layers = network.layers();
+        for (int l = 1; l <= layers.size(); l++) {
+            DenseLayer layer = layers.get(l - 1);
+            LayerMath.linearForward(a, layer.w(), layer.b(), ws.z[l]);
+            layer.activation().forward(ws.z[l], ws.a[l]);
+            a = ws.a[l];
+        }
+    }
+
+    private Workspace workspace(int width) {
+        return workspaces.computeIfAbsent(width, w -> new Workspace(network.layers(), w, network.dtype()));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.strata.engine;
+
+import java.util.List;
+
+/**
+ * What a training run produced.
+ *
+ * @param costs every recorded cost, in order
+ * @param stepsDone iterations (full batch) or epochs (minibatch) completed in total
+ * @param updates gradient updates applied in total
+ * @param seconds wall time of the training loop alone
+ * @param stopped whether the loop stopped early because a stop was requested
+ */
+public record TrainingResult(List<CostPoint> costs, int stepsDone, long updates, double seconds, boolean stopped) {
+    public TrainingResult {
+        costs = List.copyOf(costs);
+    }
+
+    public double finalCost() {
+        return costs.isEmpty() ? Double.NaN : costs.get(costs.size() - 1).cost();
+    }
+}
