@@ -139,20 +139,29 @@ public final class Trainer {
 
     /** One forward, backward and update on a batch; returns the cost before the update. */
     double step(INDArray x, INDArray y) {
+        double cost = computeGradients(x, y);
+        optimizer.step(++updates);
+        return cost;
+    }
+
+    /** The cost of the current parameters on a batch (forward pass only). */
+    public double cost(INDArray x, INDArray y) {
+        Workspace ws = workspace((int) x.columns());
+        forward(x, ws);
+        return loss.cost(ws.a[network.layers().size()], y) + l2Cost((int) x.columns());
+    }
+
+    /**
+     * Forward and backward pass: fills every layer's {@code dW} and {@code db} and returns the
+     * cost, without updating the parameters.
+     */
+    public double computeGradients(INDArray x, INDArray y) {
         Workspace ws = workspace((int) x.columns());
         forward(x, ws);
         List<DenseLayer> layers = network.layers();
         int n = layers.size();
-        double cost = loss.cost(ws.a[n], y);
         int m = (int) x.columns();
-        if (l2 > 0) {
-            double squares = 0;
-            for (DenseLayer layer : layers) {
-                double norm = layer.w().norm2Number().doubleValue();
-                squares += norm * norm;
-            }
-            cost += l2 / (2.0 * m) * squares;
-        }
+        double cost = loss.cost(ws.a[n], y) + l2Cost(m);
         loss.gradient(ws.a[n], y, ws.dA[n]);
         for (int l = n; l >= 1; l--) {
             DenseLayer layer = layers.get(l - 1);
@@ -163,8 +172,19 @@ public final class Trainer {
                 Nd4j.getBlasWrapper().level1().axpy(layer.w().length(), l2 / m, layer.w(), layer.dW());
             }
         }
-        optimizer.step(++updates);
         return cost;
+    }
+
+    private double l2Cost(int m) {
+        if (l2 == 0) {
+            return 0;
+        }
+        double squares = 0;
+        for (DenseLayer layer : network.layers()) {
+            double norm = layer.w().norm2Number().doubleValue();
+            squares += norm * norm;
+        }
+        return l2 / (2.0 * m) * squares;
     }
 
     void forward(INDArray x, Workspace ws) {

@@ -1,0 +1,68 @@
+package dev.strata.cli;
+
+import dev.strata.data.PreparedData;
+import dev.strata.plugin.PluginRegistry;
+import dev.strata.run.Experiment;
+import dev.strata.run.ModelBuilder;
+import dev.strata.run.NetworkGradientCheck;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "gradcheck", mixinStandardHelpOptions = true,
+        description = {"Check the spec's backpropagation against centred differences of its cost (float64),",
+            "on a sample of every parameter and a few training examples. Exit code 1 if an error exceeds --tolerance."})
+final class GradcheckCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The YAML model spec.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec field (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--examples", defaultValue = "8", description = "Training examples to use (default: ${DEFAULT-VALUE}).")
+    int examples;
+
+    @Option(names = "--entries", defaultValue = "12", description = "Entries checked per parameter array (default: ${DEFAULT-VALUE}).")
+    int entries;
+
+    @Option(names = "--epsilon", defaultValue = "1e-6", description = "Finite-difference step (default: ${DEFAULT-VALUE}).")
+    double epsilon;
+
+    @Option(names = "--tolerance", defaultValue = "1e-5", description = "Largest relative error accepted (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Override
+    public Integer call() {
+        ModelSpec spec = root.injector().getInstance(SpecLoader.class).load(config, overrides);
+        PreparedData data = root.injector().getInstance(Experiment.class).loadData(spec);
+        List<NetworkGradientCheck.ParameterResult> results = NetworkGradientCheck.run(spec, data,
+                new ModelBuilder(root.injector().getInstance(PluginRegistry.class)), examples, entries, epsilon);
+        PrintWriter out = command.commandLine().getOut();
+        boolean ok = true;
+        for (NetworkGradientCheck.ParameterResult r : results) {
+            boolean pass = r.maxRelativeError() <= tolerance;
+            ok &= pass;
+            out.println(String.format(Locale.ROOT, "%-4s %3d entries  max relative error %.3e  %s", r.name(), r.checked(),
+                    r.maxRelativeError(), pass ? "ok" : "FAIL (analytic " + r.analytic() + ", numeric " + r.numeric() + ")"));
+        }
+        out.println(ok ? "Gradients match within " + tolerance + "."
+                : "Gradients differ by more than " + tolerance + ": check the activation's and loss's derivatives.");
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.strata.cli;
+
+import com.google.inject.Injector;
+import dev.strata.plugin.StrataInjector;
+import dev.strata.run.Environment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+@Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataCommand.Version.class,
+        description = "Train deep feed-forward neural networks from declarative YAML model specs.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ValidateCommand.class,
+            PluginsCommand.class, GradcheckCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 failure while running, 2 bad input or usage.",
+            "Examples:", "  strata train configs/cat-deep.yaml", "  strata train configs/cat-deep.yaml --set optimizer.learning_rate=0.01",
+            "  strata predict runs/cat-deep-20260101-120000 my-cat.jpg"})
+public final class StrataCommand implements Runnable {
+
+    @Option(names = "--plugin-path", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "A folder of plugin jars to load (repeatable).")
+    List<Path> pluginPath = new ArrayList<>();
+
+    @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean debug;
+
+    private Injector injector;
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** The one injector of this process, with the built-in plugins and those under --plugin-path. */
+    Injector injector() {
+        if (injector == null) {
+            injector = StrataInjector.create(pluginPath);
+        }
+        return injector;
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"strata " + Environment.strataVersion()};
+        }
+    }
+}

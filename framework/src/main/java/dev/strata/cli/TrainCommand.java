@@ -1,0 +1,115 @@
+package dev.strata.cli;
+
+import dev.strata.data.PreparedData;
+import dev.strata.plugin.PluginCatalog;
+import dev.strata.run.Experiment;
+import dev.strata.run.RunResult;
+import dev.strata.run.RunWriter;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.SpecLoader;
+import dev.strata.spi.BadInputException;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the model a spec describes and write its report and model to a run folder.",
+            "Prints the cost every training.print_every steps, then train and test metrics."},
+        footer = {"", "The run folder holds report.json, report.md, cost-curve.png, mislabeled.png,",
+            "model.npz, model.json and config.yaml (the resolved spec).",
+            "Example: strata train configs/cat-deep.yaml --set optimizer.learning_rate=0.01 --out runs/lr-0.01"})
+final class TrainCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The YAML model spec.")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The run folder (default: runs/<name>-<timestamp>/). Must not exist or be empty.")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a spec field, e.g. --set optimizer.learning_rate=0.01 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors and where the outputs went.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        var outWriter = command.commandLine().getOut();
+        ModelSpec spec = root.injector().getInstance(SpecLoader.class).load(config, overrides);
+        Path dir = out != null ? out : defaultRunDir(spec.name());
+        requireFresh(dir);
+        Experiment experiment = root.injector().getInstance(Experiment.class);
+        PreparedData data = experiment.loadData(spec);
+        if (!quiet) {
+            outWriter.println(summary(spec, data));
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        ConsoleTrainingListener listener = new ConsoleTrainingListener(outWriter, quiet, System.console() != null, stop);
+        RunResult result;
+        try {
+            result = experiment.run(spec, data, listener);
+        } finally {
+            listener.close();
+        }
+        double total = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        RunWriter.write(dir, result, new RunWriter.Provenance(overrides,
+                root.injector().getInstance(PluginCatalog.class).provenance(), total));
+        if (!quiet) {
+            outWriter.println(String.format(Locale.ROOT, "Train accuracy: %.6f", result.train().accuracy())
+                    + (result.test() == null ? "" : String.format(Locale.ROOT, "   Test accuracy: %.6f", result.test().accuracy())));
+            outWriter.println(String.format(Locale.ROOT, "Trained in %.2f s (%d updates).", result.training().seconds(),
+                    result.training().updates()));
+        }
+        outWriter.println("Report: " + dir.resolve("report.md"));
+        return 0;
+    }
+
+    static String summary(ModelSpec spec, PreparedData data) {
+        StringBuilder layers = new StringBuilder().append(data.inputSize());
+        spec.model().layers().forEach(l -> layers.append("→").append(l.units()));
+        return "Training " + spec.name() + ": layers " + layers + ", " + data.train().count() + " train"
+                + (data.test() == null ? "" : " / " + data.test().count() + " test") + " examples, "
+                + spec.optimizer().type() + ", " + spec.dtype().yamlName();
+    }
+
+    static Path defaultRunDir(String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        return Path.of("runs", name + "-" + stamp);
+    }
+
+    /** A run folder is never silently overwritten. */
+    static void requireFresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new BadInputException("--out " + dir + " is a file", "choose a folder path for --out");
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new BadInputException("the run folder " + dir + " already exists and is not empty",
+                            "choose another --out, or remove the folder");
+                }
+            }
+        }
+    }
+}

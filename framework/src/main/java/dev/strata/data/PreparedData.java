@@ -1,0 +1,25 @@
+package dev.strata.data;
+
+import java.util.List;
+
+/**
+ * The data a spec names, checked and laid out for training.
+ *
+ * @param test {@code null} when the spec has no test split
+ * @param classNames one name per class (index order); generated ({@code "0"}, {@code "1"}, ...) when
+ *     the spec names none
+ */
+public record PreparedData(Split train, Split test, List<String> classNames) {
+    public PreparedData {
+        classNames = List.copyOf(classNames);
+    }
+
+    public int inputSize() {
+        return (int) train.x().rows();
+    }
+
+    /** The shape of one example as read (e.g. 64 × 64 × 3), for images and prediction inputs. */
+    public int[] exampleShape() {
+        return train.raw().exampleShape();
+    }
+}

@@ -1,0 +1,246 @@
+package dev.strata.run;
+
+import dev.strata.data.Split;
+import dev.strata.engine.CostPoint;
+import dev.strata.eval.Metrics;
+import dev.strata.io.AtomicFiles;
+import dev.strata.io.Charts;
+import dev.strata.io.ImageGrid;
+import dev.strata.io.Json;
+import dev.strata.io.Npz;
+import dev.strata.spec.LayerSpec;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.Selector;
+import dev.strata.spec.SpecWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes everything a run leaves behind, each file atomically (temp file, then rename): the
+ * report for tools ({@code report.json}) and for people ({@code report.md}), the cost curve, the
+ * mislabeled test images, and the model ({@code model.npz} + {@code config.yaml} +
+ * {@code model.json}) that reloads exactly.
+ */
+public final class RunWriter {
+    private static final int MAX_MISLABELED = 30;
+
+    private RunWriter() {
+    }
+
+    /** Extra facts for the report that the run itself does not know. */
+    public record Provenance(List<String> overrides, List<Map<String, Object>> plugins, double totalSeconds) {
+    }
+
+    /** Writes the model files only (also used for checkpoints of parameters). */
+    public static void writeModel(Path dir, RunResult run) throws IOException {
+        Files.createDirectories(dir);
+        Npz.write(dir.resolve(RunFiles.MODEL), run.network().parameterMap());
+        AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(run.spec()));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("format", 1);
+        info.put("input_shape", run.data().exampleShape());
+        info.put("input_scale", run.spec().data().preprocessing().scale());
+        info.put("class_names", run.data().classNames());
+        info.put("dtype", run.spec().dtype().yamlName());
+        AtomicFiles.writeString(dir.resolve(RunFiles.MODEL_INFO), Json.write(info) + "\n");
+    }
+
+    public static void write(Path dir, RunResult run, Provenance provenance) throws IOException {
+        writeModel(dir, run);
+        List<CostPoint> costs = run.training().costs();
+        boolean minibatch = run.spec().training().minibatch();
+        if (!costs.isEmpty()) {
+            List<Integer> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (CostPoint p : costs) {
+                x.add(minibatch ? p.epoch() : (int) p.iteration());
+                y.add(p.cost());
+            }
+            Charts.costCurve(x, y, run.spec().name() + ": cost (learning rate " + learningRate(run.spec()) + ")",
+                    minibatch ? "epoch" : "iteration", dir.resolve(RunFiles.COST_CURVE));
+        }
+        boolean images = writeMislabeled(dir, run);
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_JSON), Json.write(reportJson(run, provenance)) + "\n");
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_MD), reportMarkdown(run, provenance, !costs.isEmpty(), images));
+    }
+
+    private static String learningRate(ModelSpec spec) {
+        return spec.optimizer().params().has("learning_rate") ? fmt(spec.optimizer().params().getDouble("learning_rate")) : "?";
+    }
+
+    /** The grid of misclassified test images, when the examples are RGB images. */
+    private static boolean writeMislabeled(Path dir, RunResult run) throws IOException {
+        Split test = run.data().test();
+        int[] shape = run.data().exampleShape();
+        if (test == null || run.test() == null || shape.length != 3 || shape[2] != 3) {
+            return false;
+        }
+        List<Integer> wrong = run.test().mislabeled(test.raw().labels());
+        if (wrong.isEmpty()) {
+            return false;
+        }
+        List<String> names = run.data().classNames();
+        List<ImageGrid.GridImage> grid = new ArrayList<>();
+        int width = shape[0] * shape[1] * shape[2];
+        for (int i : wrong.subList(0, Math.min(MAX_MISLABELED, wrong.size()))) {
+            double[] pixels = new double[width];
+            System.arraycopy(test.raw().features(), i * width, pixels, 0, width);
+            String title = "predicted: " + names.get(run.test().predictions()[i]) + " / actual: "
+                    + names.get((int) test.label(i));
+            grid.add(new ImageGrid.GridImage(pixels, shape[0], shape[1], title));
+        }
+        ImageGrid.write(grid, Math.min(5, grid.size()), dir.resolve(RunFiles.MISLABELED));
+        return true;
+    }
+
+    static Map<String, Object> reportJson(RunResult run, Provenance provenance) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", run.spec().name());
+        out.put("config", SpecWriter.toMap(run.spec()));
+        out.put("overrides", provenance.overrides());
+        List<Map<String, Object>> costs = new ArrayList<>();
+        for (CostPoint p : run.training().costs()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            if (p.epoch() >= 0) {
+                c.put("epoch", p.epoch());
+            }
+            c.put("iteration", p.iteration());
+            c.put("cost", p.cost());
+            costs.add(c);
+        }
+        out.put("costs", costs);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("train", metricsJson(run.train()));
+        if (run.test() != null) {
+            metrics.put("test", metricsJson(run.test()));
+        }
+        out.put("metrics", metrics);
+        Map<String, Object> timing = new LinkedHashMap<>();
+        timing.put("train_seconds", run.training().seconds());
+        timing.put("total_seconds", provenance.totalSeconds());
+        timing.put("updates", run.training().updates());
+        timing.put("updates_per_second", run.training().seconds() > 0 ? run.training().updates() / run.training().seconds() : null);
+        out.put("timing", timing);
+        out.put("stopped_early", run.training().stopped());
+        out.put("environment", Environment.describe(run.spec().dtype().yamlName()));
+        out.put("plugins", provenance.plugins());
+        return out;
+    }
+
+    private static Map<String, Object> metricsJson(Metrics m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accuracy", m.accuracy());
+        out.put("precision", m.precision());
+        out.put("recall", m.recall());
+        out.put("f1", m.f1());
+        List<List<Long>> confusion = new ArrayList<>();
+        for (long[] row : m.confusionMatrix()) {
+            List<Long> r = new ArrayList<>();
+            for (long v : row) {
+                r.add(v);
+            }
+            confusion.add(r);
+        }
+        out.put("confusion_matrix", confusion);
+        out.put("examples", m.examples());
+        return out;
+    }
+
+    static String reportMarkdown(RunResult run, Provenance provenance, boolean curve, boolean images) {
+        ModelSpec spec = run.spec();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(spec.name()).append("\n\n");
+        md.append("## Model\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| layers | ").append(layersText(run)).append(" |\n");
+        md.append("| activations | ").append(spec.model().layers().stream().map(l -> selectorText(l.activation()))
+                .collect(Collectors.joining(", "))).append(" |\n");
+        md.append("| initializer | ").append(selectorText(spec.model().initializer())).append(" |\n");
+        md.append("| loss | ").append(selectorText(spec.loss())).append(" |\n");
+        md.append("| optimizer | ").append(selectorText(spec.optimizer())).append(" |\n");
+        md.append("| training | ").append(spec.training().minibatch()
+                ? spec.training().epochs() + " epochs, batches of " + spec.training().batchSize()
+                        + (spec.training().shuffle() ? ", shuffled" : "")
+                : spec.training().iterations() + " full-batch iterations").append(" |\n");
+        md.append("| seed, dtype | ").append(spec.seed()).append(", ").append(spec.dtype().yamlName()).append(" |\n");
+        if (!provenance.overrides().isEmpty()) {
+            md.append("| overrides | `").append(String.join("` `", provenance.overrides())).append("` |\n");
+        }
+        md.append("\n## Metrics\n\n");
+        md.append("| split | examples | accuracy | precision | recall | f1 |\n|---|---|---|---|---|---|\n");
+        metricsRow(md, "train", run.train());
+        if (run.test() != null) {
+            metricsRow(md, "test", run.test());
+        }
+        List<String> names = run.data().classNames();
+        confusion(md, "train", run.train(), names);
+        if (run.test() != null) {
+            confusion(md, "test", run.test(), names);
+        }
+        md.append("\n## Cost\n\n");
+        if (!run.training().costs().isEmpty()) {
+            CostPoint first = run.training().costs().get(0);
+            md.append(String.format(Locale.ROOT, "From %.6f to %.6f.%n%n", first.cost(), run.training().finalCost()));
+        }
+        if (curve) {
+            md.append("![cost curve](").append(RunFiles.COST_CURVE).append(")\n");
+        }
+        if (images) {
+            md.append("\n## Mislabeled test images\n\n![mislabeled test images](").append(RunFiles.MISLABELED).append(")\n");
+        }
+        md.append("\n## Timing and environment\n\n");
+        md.append(String.format(Locale.ROOT, "Training loop %.2f s (%d updates), whole run %.2f s.%n%n",
+                run.training().seconds(), run.training().updates(), provenance.totalSeconds()));
+        Environment.describe(spec.dtype().yamlName()).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        return md.toString();
+    }
+
+    private static String layersText(RunResult run) {
+        StringBuilder s = new StringBuilder().append(run.data().inputSize());
+        for (LayerSpec l : run.spec().model().layers()) {
+            s.append(" → ").append(l.units());
+        }
+        return s.toString();
+    }
+
+    private static String selectorText(Selector s) {
+        if (s.params().asMap().isEmpty()) {
+            return s.type();
+        }
+        return s.type() + " " + s.params().asMap().entrySet().stream()
+                .map(e -> e.getKey() + "=" + (e.getValue() instanceof Double d ? fmt(d) : e.getValue()))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static void metricsRow(StringBuilder md, String split, Metrics m) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %.6f | %.6f | %.6f | %.6f |%n", split, m.examples(), m.accuracy(),
+                m.precision(), m.recall(), m.f1()));
+    }
+
+    private static void confusion(StringBuilder md, String split, Metrics m, List<String> names) {
+        md.append("\n**Confusion matrix (").append(split).append(")**: rows actual, columns predicted\n\n| |");
+        for (String n : names) {
+            md.append(' ').append(n).append(" |");
+        }
+        md.append("\n|---|").append("---|".repeat(names.size())).append('\n');
+        long[][] c = m.confusionMatrix();
+        for (int r = 0; r < c.length; r++) {
+            md.append("| ").append(r < names.size() ? names.get(r) : Integer.toString(r)).append(" |");
+            for (long v : c[r]) {
+                md.append(' ').append(v).append(" |");
+            }
+            md.append('\n');
+        }
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}
