@@ -21,4 +21,10 @@ public record ModelSpec(
         TrainingSpec training,
         EvaluationSpec evaluation,
         SpecSource source) {
+
+    /** A copy with another source, e.g. {@link SpecSource#none()} to compare specs by content alone. */
+    public ModelSpec withSource(SpecSource newSource) {
+        return new ModelSpec(version, name, seed, dtype, data, model, loss, optimizer, training, evaluation,
+                newSource);
+    }
 }

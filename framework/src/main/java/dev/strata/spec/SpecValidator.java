@@ -1,0 +1,324 @@
+package dev.strata.spec;
+
+import dev.strata.plugin.PluginRegistry;
+import dev.strata.spec.SpecError.Kind;
+import dev.strata.spec.yaml.ErrorCollector;
+import dev.strata.spec.yaml.YamlBlock;
+import dev.strata.spec.yaml.YamlNode;
+import dev.strata.spec.yaml.YamlValues;
+import dev.strata.spi.DataSourceFactory;
+import dev.strata.spi.LossFactory;
+import dev.strata.spi.OptimizerFactory;
+import dev.strata.spi.ParamSpec;
+import dev.strata.spi.ParamType;
+import dev.strata.spi.Params;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a parsed spec tree into a {@link ModelSpec}, reading every block and collecting every
+ * problem. One instance per load.
+ */
+final class SpecValidator {
+    static final String DEFAULT_FORMAT = "hdf5";
+    static final String DEFAULT_INITIALIZER = "lecun_normal";
+    static final String DEFAULT_LOSS = "binary_cross_entropy";
+    static final String LEARNING_RATE = "learning_rate";
+    static final String L2 = "l2";
+    private static final long SEED_LIMIT = 1L << 32;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final PluginRegistry plugins;
+    private final ErrorCollector errors;
+    private final ParamsReader params;
+
+    SpecValidator(PluginRegistry plugins, ParamsReader params, ErrorCollector errors) {
+        this.plugins = plugins;
+        this.params = params;
+        this.errors = errors;
+    }
+
+    /** The spec, or empty when anything is wrong (the errors are in the collector). */
+    Optional<ModelSpec> validate(YamlNode.Mapping root, String defaultName, SpecSource source) {
+        YamlBlock spec = new YamlBlock(root, "", errors);
+        int version = version(spec);
+        String name = name(spec, defaultName);
+        long seed = seed(spec);
+        DType dtype = dtype(spec);
+        DataSpec data = spec.required("data", "the data block").flatMap(n -> data(n, "data")).orElse(null);
+        ModelDef model = spec.required("model", "the model block").flatMap(n -> model(n, "model")).orElse(null);
+        Selector loss = params.selector(spec.node("loss").orElse(defaultName("loss", DEFAULT_LOSS, root)), "loss",
+                "loss", plugins.losses(), SpecValidator::lossParameters).orElse(null);
+        Selector optimizer = spec.required("optimizer", "the optimizer (e.g. {type: gradient_descent, "
+                + "learning_rate: 0.0075})").flatMap(n -> params.selector(n, "optimizer", "optimizer",
+                        plugins.optimizers(), SpecValidator::optimizerParameters)).orElse(null);
+        TrainingSpec training = spec.required("training", "the training block (e.g. {iterations: 2500})")
+                .flatMap(n -> training(n, "training")).orElse(null);
+        EvaluationSpec evaluation = spec.node("evaluation").map(n -> evaluation(n, "evaluation"))
+                .orElse(Optional.of(EvaluationSpec.DEFAULT)).orElse(null);
+        spec.finish();
+        if (loss != null && model != null) {
+            checkLossFitsOutput(loss, model, spec);
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelSpec(version, name, seed, dtype, data, model, loss, optimizer, training,
+                evaluation, source));
+    }
+
+    /** A default selector, located at the spec's root when the key is absent. */
+    private static YamlNode defaultName(String key, String name, YamlNode.Mapping root) {
+        return new YamlNode.Scalar(YamlNode.ScalarType.STRING, name, root.location());
+    }
+
+    private int version(YamlBlock spec) {
+        Optional<Long> version = spec.integer("version");
+        if (version.isPresent() && version.get() != 1) {
+            errors.add(Kind.UNSUPPORTED_VERSION, spec.locationOf("version"), "version", "unsupported spec version "
+                    + version.get(), "write version: 1 (the only version this Strata reads)");
+        }
+        return 1;
+    }
+
+    private String name(YamlBlock spec, String defaultName) {
+        Optional<String> name = spec.string("name");
+        if (name.isPresent() && !NAME.matcher(name.get()).matches()) {
+            errors.add(Kind.INVALID_NAME, spec.locationOf("name"), "name", "the name '" + name.get()
+                    + "' is not a plain name (it names the output folder)",
+                    "use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+        return name.orElse(defaultName);
+    }
+
+    private long seed(YamlBlock spec) {
+        Optional<Long> seed = spec.integer("seed");
+        if (seed.isPresent() && (seed.get() < 0 || seed.get() >= SEED_LIMIT)) {
+            errors.add(Kind.OUT_OF_RANGE, spec.locationOf("seed"), "seed", "seed must be in [0, 2^32), got "
+                    + seed.get(), "use a whole number from 0 to 4294967295");
+        }
+        return seed.orElse(1L);
+    }
+
+    private DType dtype(YamlBlock spec) {
+        Optional<String> text = spec.string("dtype");
+        if (text.isEmpty()) {
+            return DType.FLOAT64;
+        }
+        for (DType dtype : DType.values()) {
+            if (dtype.yamlName().equals(text.get())) {
+                return dtype;
+            }
+        }
+        List<String> names = Arrays.stream(DType.values()).map(DType::yamlName).toList();
+        errors.add(Kind.UNKNOWN_VALUE, spec.locationOf("dtype"), "dtype", "unknown dtype '" + text.get() + "'",
+                Suggestions.fix(text.get(), names));
+        return DType.FLOAT64;
+    }
+
+    private Optional<DataSpec> data(YamlNode node, String path) {
+        Optional<YamlBlock> maybe = YamlBlock.of(node, path, errors);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlBlock data = maybe.get();
+        int before = errors.size();
+        String format = data.string("format").orElse(DEFAULT_FORMAT);
+        DataSourceFactory factory = plugins.dataSources().get(format);
+        if (factory == null) {
+            errors.add(Kind.UNKNOWN_PLUGIN, data.locationOf("format"), data.pathOf("format"), "unknown data format '"
+                    + format + "'", Suggestions.fix(format, plugins.dataSources().keySet()));
+        }
+        String owner = "data format '" + format + "'";
+        Optional<YamlNode> trainNode = data.required("train", "the training data block");
+        Optional<YamlNode> testNode = data.node("test");
+        Optional<YamlNode> classNode = data.node("class_names");
+        Params train = null;
+        Params test = null;
+        Params classNames = null;
+        if (factory != null) {
+            train = trainNode.flatMap(n -> split(n, data.pathOf("train"), factory.parameters(), owner)).orElse(null);
+            test = testNode.flatMap(n -> split(n, data.pathOf("test"), factory.parameters(), owner)).orElse(null);
+            if (classNode.isPresent() && factory.classNameParameters().isEmpty()) {
+                errors.add(Kind.UNKNOWN_KEY, classNode.get().location(), data.pathOf("class_names"), owner
+                        + " takes no class_names block", "remove data.class_names");
+            } else {
+                classNames = classNode.flatMap(n -> split(n, data.pathOf("class_names"),
+                        factory.classNameParameters(), owner)).orElse(null);
+            }
+        }
+        Preprocessing preprocessing = data.node("preprocessing")
+                .map(n -> preprocessing(n, data.pathOf("preprocessing"))).orElse(Preprocessing.NONE);
+        data.finish();
+        return errors.size() == before ? Optional.of(new DataSpec(format, train, test, classNames, preprocessing))
+                : Optional.empty();
+    }
+
+    private Optional<Params> split(YamlNode node, String path, List<ParamSpec> specs, String owner) {
+        return YamlBlock.of(node, path, errors).flatMap(block -> params.read(block, specs, owner, null));
+    }
+
+    private Preprocessing preprocessing(YamlNode node, String path) {
+        Optional<YamlBlock> maybe = YamlBlock.of(node, path, errors);
+        if (maybe.isEmpty()) {
+            return Preprocessing.NONE;
+        }
+        YamlBlock block = maybe.get();
+        boolean flatten = block.bool("flatten").orElse(true);
+        double scale = block.number("scale").orElse(1.0);
+        if (!(scale > 0 && Double.isFinite(scale))) {
+            errors.add(Kind.OUT_OF_RANGE, block.locationOf("scale"), block.pathOf("scale"),
+                    "scale must be a finite number > 0, got " + text(block, "scale"),
+                    "set scale to what features are divided by, e.g. 255 for 8-bit pixels");
+        }
+        block.finish();
+        return new Preprocessing(flatten, scale);
+    }
+
+    /** A scalar's text as written, for messages. */
+    private static String text(YamlBlock block, String key) {
+        return block.node(key).map(n -> n instanceof YamlNode.Scalar s ? s.text() : n.describe()).orElse("");
+    }
+
+    private Optional<ModelDef> model(YamlNode node, String path) {
+        Optional<YamlBlock> maybe = YamlBlock.of(node, path, errors);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlBlock model = maybe.get();
+        int before = errors.size();
+        List<LayerSpec> layers = new ArrayList<>();
+        Optional<YamlNode.Sequence> list = model.required("layers", "the layers (a list of {units, activation})")
+                .flatMap(n -> YamlValues.sequence(n, model.pathOf("layers"), errors));
+        if (list.isPresent() && list.get().items().isEmpty()) {
+            errors.add(Kind.NO_LAYERS, list.get().location(), model.pathOf("layers"), "the model has no layers",
+                    "add at least one layer, e.g. - {units: 1, activation: sigmoid}");
+        }
+        list.ifPresent(l -> {
+            for (int i = 0; i < l.items().size(); i++) {
+                layer(l.items().get(i), model.pathOf("layers") + "[" + i + "]").ifPresent(layers::add);
+            }
+        });
+        YamlNode initializerNode = model.node("initializer")
+                .orElse(new YamlNode.Scalar(YamlNode.ScalarType.STRING, DEFAULT_INITIALIZER, model.location()));
+        Optional<Selector> initializer = params.selector(initializerNode, model.pathOf("initializer"), "initializer",
+                plugins.initializers(), f -> f.parameters());
+        model.finish();
+        return errors.size() == before && initializer.isPresent()
+                ? Optional.of(new ModelDef(layers, initializer.get())) : Optional.empty();
+    }
+
+    private Optional<LayerSpec> layer(YamlNode node, String path) {
+        Optional<YamlBlock> maybe = YamlBlock.of(node, path, errors);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlBlock layer = maybe.get();
+        Optional<Integer> units = layer.required("units", "the layer's width ('units')").isPresent()
+                ? layer.intAtLeast("units", null, 1) : Optional.empty();
+        Optional<Selector> activation = layer.required("activation", "the layer's activation")
+                .flatMap(n -> params.selector(n, layer.pathOf("activation"), "activation", plugins.activations(),
+                        f -> f.parameters()));
+        boolean hasInitializer = layer.has("initializer");
+        Optional<Selector> initializer = layer.node("initializer").flatMap(n -> params.selector(n,
+                layer.pathOf("initializer"), "initializer", plugins.initializers(), f -> f.parameters()));
+        layer.finish();
+        if (units.isEmpty() || activation.isEmpty() || hasInitializer && initializer.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LayerSpec(units.get(), activation.get(), initializer.orElse(null)));
+    }
+
+    private Optional<TrainingSpec> training(YamlNode node, String path) {
+        Optional<YamlBlock> maybe = YamlBlock.of(node, path, errors);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlBlock block = maybe.get();
+        int before = errors.size();
+        boolean hasIterations = block.has("iterations");
+        boolean hasEpochs = block.has("epochs");
+        Optional<Integer> iterations = block.intAtLeast("iterations", null, 1);
+        Optional<Integer> epochs = block.intAtLeast("epochs", null, 1);
+        Optional<Integer> batchSize = block.intAtLeast("batch_size", null, 1);
+        boolean hasShuffle = block.has("shuffle");
+        boolean shuffle = block.bool("shuffle").orElse(true);
+        int printEvery = block.intAtLeast("print_every", 100, 1).orElse(100);
+        int checkpointEvery = block.intAtLeast("checkpoint_every", 0, 0).orElse(0);
+        if (hasIterations == hasEpochs) {
+            errors.add(Kind.TRAINING_MODE, hasIterations ? block.locationOf("epochs") : block.location(), path,
+                    hasIterations ? "both iterations and epochs are set" : "neither iterations nor epochs is set",
+                    "set exactly one: iterations (full-batch steps) or epochs with batch_size (minibatches)");
+        } else if (hasEpochs && !block.has("batch_size")) {
+            errors.add(Kind.MISSING_KEY, block.location(), block.pathOf("batch_size"),
+                    "missing batch_size (required with epochs)", "add batch_size: 64, or train full-batch with "
+                            + "iterations");
+        } else if (hasIterations) {
+            for (String key : List.of("batch_size", "shuffle")) {
+                if (key.equals("batch_size") ? block.has(key) : hasShuffle) {
+                    errors.add(Kind.TRAINING_MODE, block.locationOf(key), block.pathOf(key), key
+                            + " applies only to minibatch training with epochs",
+                            "remove " + key + ", or replace iterations with epochs");
+                }
+            }
+        }
+        block.finish();
+        if (errors.size() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new TrainingSpec(iterations.orElse(null), epochs.orElse(null), batchSize.orElse(null),
+                shuffle, printEvery, checkpointEvery));
+    }
+
+    private Optional<EvaluationSpec> evaluation(YamlNode node, String path) {
+        return YamlBlock.of(node, path, errors).flatMap(block -> {
+            int before = errors.size();
+            double threshold = block.number("threshold").orElse(EvaluationSpec.DEFAULT.threshold());
+            if (errors.size() == before && !(threshold > 0 && threshold < 1)) {
+                errors.add(Kind.OUT_OF_RANGE, block.locationOf("threshold"), block.pathOf("threshold"),
+                        "threshold must be in (0, 1), got " + text(block, "threshold"),
+                        "set threshold to a probability between 0 and 1, e.g. 0.5");
+            }
+            block.finish();
+            return errors.size() == before ? Optional.of(new EvaluationSpec(threshold)) : Optional.empty();
+        });
+    }
+
+    private void checkLossFitsOutput(Selector loss, ModelDef model, YamlBlock spec) {
+        LayerSpec output = model.layers().get(model.layers().size() - 1);
+        LossFactory factory = plugins.losses().get(loss.type());
+        factory.checkOutputLayer(output.activation().type(), output.units()).ifPresent(message -> errors.add(
+                Kind.LOSS_MISMATCH, spec.locationOf("loss"), "loss", message, ""));
+    }
+
+    /** The loss's own parameters plus the common {@code l2} every loss accepts. */
+    static List<ParamSpec> lossParameters(LossFactory factory) {
+        List<ParamSpec> specs = new ArrayList<>(factory.parameters());
+        if (specs.stream().noneMatch(s -> s.name().equals(L2))) {
+            specs.add(ParamSpec.number(L2, 0.0, "L2 regularisation strength").withMin(0.0, false));
+        }
+        return specs;
+    }
+
+    /** The optimizer's parameters, with learning_rate always present and always > 0 and finite. */
+    static List<ParamSpec> optimizerParameters(OptimizerFactory factory) {
+        List<ParamSpec> specs = new ArrayList<>();
+        boolean declared = false;
+        for (ParamSpec spec : factory.parameters()) {
+            if (spec.name().equals(LEARNING_RATE)) {
+                declared = true;
+                if (spec.min() == null || spec.min() < 0 || spec.min() == 0 && !spec.minExclusive()) {
+                    spec = spec.withMin(0.0, true);
+                }
+            }
+            specs.add(spec);
+        }
+        if (!declared) {
+            specs.add(0, ParamSpec.required(LEARNING_RATE, ParamType.DOUBLE, "step size").withMin(0.0, true));
+        }
+        return specs;
+    }
+}

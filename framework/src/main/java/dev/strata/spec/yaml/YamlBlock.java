@@ -1,0 +1,125 @@
+package dev.strata.spec.yaml;
+
+import dev.strata.spec.Location;
+import dev.strata.spec.SpecError.Kind;
+import dev.strata.spec.Suggestions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one YAML mapping key by key. Every key asked for becomes known; {@link #finish()} reports
+ * the keys nobody asked for as unknown, with a "did you mean" suggestion among the known ones.
+ */
+public final class YamlBlock {
+    private final YamlNode.Mapping mapping;
+    private final String path;
+    private final ErrorCollector errors;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    public YamlBlock(YamlNode.Mapping mapping, String path, ErrorCollector errors) {
+        this.mapping = mapping;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    /** A block for {@code node}, or empty (with an error) when it is not a mapping. */
+    public static Optional<YamlBlock> of(YamlNode node, String path, ErrorCollector errors) {
+        return YamlValues.mapping(node, path, errors).map(m -> new YamlBlock(m, path, errors));
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Location location() {
+        return mapping.location();
+    }
+
+    public ErrorCollector errors() {
+        return errors;
+    }
+
+    /** The YAML path of {@code key} in this block. */
+    public String pathOf(String key) {
+        return YamlPath.child(path, key);
+    }
+
+    /** Marks {@code key} as known without reading it. */
+    public void allow(String key) {
+        known.add(key);
+    }
+
+    /** The value of {@code key}; empty when absent or null. */
+    public Optional<YamlNode> node(String key) {
+        known.add(key);
+        YamlNode value = mapping.get(key);
+        return YamlValues.isAbsent(value) ? Optional.empty() : Optional.of(value);
+    }
+
+    public boolean has(String key) {
+        return node(key).isPresent();
+    }
+
+    /** Where {@code key}'s value is, or this block's location when it is absent. */
+    public Location locationOf(String key) {
+        YamlNode value = mapping.get(key);
+        return value == null ? mapping.location() : value.location();
+    }
+
+    /** The value of {@code key}, or an error when it is missing. */
+    public Optional<YamlNode> required(String key, String what) {
+        Optional<YamlNode> node = node(key);
+        if (node.isEmpty()) {
+            errors.add(Kind.MISSING_KEY, locationOf(key), pathOf(key), "missing " + what,
+                    "add '" + key + ":' to " + (path.isEmpty() ? "the spec" : path));
+        }
+        return node;
+    }
+
+    public Optional<String> string(String key) {
+        return node(key).flatMap(n -> YamlValues.string(n, pathOf(key), errors));
+    }
+
+    public Optional<Boolean> bool(String key) {
+        return node(key).flatMap(n -> YamlValues.bool(n, pathOf(key), errors));
+    }
+
+    public Optional<Double> number(String key) {
+        return node(key).flatMap(n -> YamlValues.number(n, pathOf(key), errors));
+    }
+
+    public Optional<Long> integer(String key) {
+        return node(key).flatMap(n -> YamlValues.integer(n, pathOf(key), errors));
+    }
+
+    /** An int {@code >= min}; {@code fallback} when absent; empty (with an error) when invalid. */
+    public Optional<Integer> intAtLeast(String key, Integer fallback, int min) {
+        if (!has(key)) {
+            return Optional.ofNullable(fallback);
+        }
+        Optional<Long> value = integer(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() < min || value.get() > Integer.MAX_VALUE) {
+            errors.add(Kind.OUT_OF_RANGE, locationOf(key), pathOf(key), key + " must be >= " + min
+                    + ", got " + value.get(), "set " + key + " to a whole number >= " + min);
+            return Optional.empty();
+        }
+        return Optional.of(value.get().intValue());
+    }
+
+    /** Reports every key not asked for. Call after reading all keys. */
+    public void finish() {
+        List<String> knownKeys = new ArrayList<>(known);
+        for (YamlNode.Entry entry : mapping.entries().values()) {
+            if (!known.contains(entry.key())) {
+                errors.add(Kind.UNKNOWN_KEY, entry.keyLocation(), pathOf(entry.key()),
+                        "unknown key '" + entry.key() + "'", Suggestions.fix(entry.key(), knownKeys));
+            }
+        }
+    }
+}
