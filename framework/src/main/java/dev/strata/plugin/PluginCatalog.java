@@ -1,0 +1,100 @@
+package dev.strata.plugin;
+
+import dev.strata.spi.Api;
+import dev.strata.spi.ParamSpec;
+import dev.strata.spi.PluginFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every installed plugin with its parameters and origin, for {@code strata plugins}, run
+ * provenance and "did you mean" suggestions. Entries are sorted by kind, then name.
+ */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+public final class PluginCatalog {
+    private final List<Entry> entries;
+
+    public PluginCatalog(List<Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Entry::kind).thenComparing(Entry::name));
+        this.entries = List.copyOf(sorted);
+    }
+
+    /** Builds the catalog from the registry's maps; factories missing from {@code origins} are attributed to {@code fallbackOrigin}. */
+    static PluginCatalog of(PluginRegistry registry, Map<PluginFactory, String> origins, String fallbackOrigin) {
+        List<Entry> entries = new ArrayList<>();
+        add(entries, PluginKind.ACTIVATION, registry.activations(), origins, fallbackOrigin);
+        add(entries, PluginKind.INITIALIZER, registry.initializers(), origins, fallbackOrigin);
+        add(entries, PluginKind.OPTIMIZER, registry.optimizers(), origins, fallbackOrigin);
+        add(entries, PluginKind.LOSS, registry.losses(), origins, fallbackOrigin);
+        add(entries, PluginKind.DATA, registry.dataSources(), origins, fallbackOrigin);
+        return new PluginCatalog(entries);
+    }
+
+    private static void add(List<Entry> entries, PluginKind kind, Map<String, ? extends PluginFactory> factories,
+            Map<PluginFactory, String> origins, String fallbackOrigin) {
+        factories.forEach((name, factory) -> entries.add(new Entry(kind, name, factory.parameters(),
+                factory.description(), origins.getOrDefault(factory, fallbackOrigin))));
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public List<Entry> entries(PluginKind kind) {
+        return entries.stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    public Optional<Entry> find(PluginKind kind, String name) {
+        return entries.stream().filter(e -> e.kind() == kind && e.name().equals(name)).findFirst();
+    }
+
+    /** The names registered for {@code kind}, sorted; for "known: …" in error messages. */
+    public List<String> names(PluginKind kind) {
+        return entries(kind).stream().map(Entry::name).toList();
+    }
+
+    /** The distinct origins, built-in first. */
+    public List<String> origins() {
+        return entries.stream().map(Entry::origin).distinct()
+                .sorted(Comparator.comparing((String o) -> !o.equals(DiscoveredPlugin.BUILT_IN))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    /**
+     * One installed plugin.
+     *
+     * @param kind its extension point
+     * @param name the name specs use
+     * @param parameters what it accepts, with defaults and ranges
+     * @param description its one-line description
+     * @param origin the jar it came from, or {@link DiscoveredPlugin#BUILT_IN}
+     */
+    public record Entry(PluginKind kind, String name, List<ParamSpec> parameters, String description, String origin) {
+        public Entry {
+            Objects.requireNonNull(kind);
+            Objects.requireNonNull(name);
+            parameters = List.copyOf(parameters);
+            description = description == null ? "" : description;
+            Objects.requireNonNull(origin);
+        }
+
+        /** The parameters as one line, e.g. {@code alpha: 0.01 (>= 0)}; required ones show {@code required}. */
+        public String parameterSummary() {
+            return parameters.stream().map(PluginCatalog::describe).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** One parameter as {@code name: default (range)}. */
+    public static String describe(ParamSpec spec) {
+        String value = spec.required() ? "required " + spec.type().description() : String.valueOf(spec.defaultValue());
+        String range = spec.rangeText();
+        return spec.name() + ": " + value + (range.isEmpty() ? "" : " (" + range + ")");
+    }
+}
