@@ -1,0 +1,100 @@
+package dev.strata.io;
+
+import dev.strata.spi.StrataException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG charts drawn with XChart, headless, written atomically. */
+public final class Charts {
+    static final int WIDTH = 800;
+    static final int HEIGHT = 500;
+
+    private Charts() {
+    }
+
+    /** The cost against the iteration it was recorded at, as the notebooks plot it. */
+    public static void costCurve(List<Integer> iterations, List<Double> costs, String title, Path png)
+            throws IOException {
+        requireSameSize(iterations.size(), costs.size(), "iterations", "costs");
+        XYChart chart = chart(title, "iteration", "cost");
+        XYSeries series = chart.addSeries("cost", iterations, costs);
+        series.setMarker(SeriesMarkers.NONE);
+        chart.getStyler().setLegendVisible(false);
+        save(chart, png);
+    }
+
+    /**
+     * Points {@code (x[i], y[i])}, e.g. a sweep's test accuracy per learning rate. A categorical x
+     * (optimizer names) is passed as indices 0, 1, ... and named in {@code xLabel}.
+     */
+    public static void scatter(String title, String xLabel, String yLabel, List<Double> x, List<Double> y, Path png)
+            throws IOException {
+        requireSameSize(x.size(), y.size(), "x", "y");
+        XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries(yLabel, x, y);
+        save(chart, png);
+    }
+
+    private static XYChart chart(String title, String xLabel, String yLabel) {
+        Headless.ensure();
+        try {
+            return new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                    .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        } catch (RuntimeException | Error e) {
+            throw Headless.fontFailure(e);
+        }
+    }
+
+    private static void save(XYChart chart, Path png) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (RuntimeException | Error e) {
+            throw Headless.fontFailure(e);
+        }
+        AtomicFiles.writeBytes(png, bytes);
+    }
+
+    private static void requireSameSize(int a, int b, String aName, String bName) {
+        if (a != b) {
+            throw new IllegalArgumentException(a + " " + aName + " but " + b + " " + bName);
+        }
+        if (a == 0) {
+            throw new IllegalArgumentException("nothing to plot: no " + aName);
+        }
+    }
+
+    /** AWT set-up shared by everything here that draws. */
+    static final class Headless {
+        private Headless() {
+        }
+
+        /** Drawing needs no display; a server or CI machine has none. */
+        static void ensure() {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true");
+            }
+        }
+
+        /**
+         * AWT reports a machine without fontconfig or fonts with errors such as "Fontconfig head is
+         * null" or a NullPointerException deep in sun.awt; say what to install instead.
+         */
+        static StrataException fontFailure(Throwable e) {
+            if (e instanceof VirtualMachineError vm && !(e instanceof InternalError)) {
+                throw vm;
+            }
+            return new StrataException("could not draw a chart: Java found no usable fonts (" + e
+                    + "); install fontconfig and a font, e.g. on Debian/Ubuntu 'apt-get install fontconfig fonts-dejavu-core'",
+                    1, e);
+        }
+    }
+}

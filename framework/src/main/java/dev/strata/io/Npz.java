@@ -1,0 +1,78 @@
+package dev.strata.io;
+
+import dev.strata.spi.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * numpy {@code .npz} archives: a zip of {@code NAME.npy} entries. Entries are written uncompressed
+ * (STORED) because ND4J's {@code createFromNpzFile} cannot read deflated entries; numpy's
+ * {@code np.load} reads both.
+ */
+public final class Npz {
+    private Npz() {
+    }
+
+    /** Writes {@code arrays} in iteration order as {@code NAME.npy} entries, atomically. */
+    public static void write(Path file, Map<String, INDArray> arrays) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> entries.put(name + ".npy", Npy.encode(array)));
+        AtomicFiles.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    byte[] bytes = e.getValue();
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes);
+                    ZipEntry entry = new ZipEntry(e.getKey());
+                    entry.setMethod(ZipEntry.STORED);
+                    entry.setSize(bytes.length);
+                    entry.setCompressedSize(bytes.length);
+                    entry.setCrc(crc.getValue());
+                    zip.putNextEntry(entry);
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+        });
+    }
+
+    /** Reads every {@code .npy} entry, in archive order, keyed by its name without {@code .npy}. */
+    public static LinkedHashMap<String, INDArray> read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("no such file: " + file, "check the path");
+        }
+        LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String name = entry.getName();
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                String key = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
+                arrays.put(key, Npy.decode(bytes, file + " entry " + name));
+            }
+        } catch (ZipException | NoSuchFileException e) {
+            throw new BadInputException(file + " is not a readable .npz archive (" + e.getMessage() + ")",
+                    "write it with np.savez or with Strata", e);
+        }
+        return arrays;
+    }
+}
