@@ -1,6 +1,9 @@
 package dev.strata.cli;
 
 import dev.strata.plugin.PluginCatalog;
+import dev.strata.plugin.PluginKind;
+import dev.strata.spi.ParamSpec;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +21,22 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        command.commandLine().getOut().print(root.injector().getInstance(PluginCatalog.class).describe());
+        PluginCatalog catalog = root.injector().getInstance(PluginCatalog.class);
+        var out = command.commandLine().getOut();
+        for (PluginKind kind : PluginKind.values()) {
+            List<PluginCatalog.Entry> entries = catalog.entries(kind);
+            if (entries.isEmpty()) {
+                continue;
+            }
+            out.println(kind == PluginKind.DATA ? "data formats:" : kind.name().toLowerCase(java.util.Locale.ROOT) + "s:");
+            for (PluginCatalog.Entry e : entries) {
+                out.println("  " + e.name() + (e.description().isEmpty() ? "" : " - " + e.description()));
+                for (ParamSpec p : e.parameters()) {
+                    out.println("      " + PluginCatalog.describe(p) + (p.description().isEmpty() ? "" : "  " + p.description()));
+                }
+                out.println("      from: " + e.origin());
+            }
+        }
         return 0;
     }
 }

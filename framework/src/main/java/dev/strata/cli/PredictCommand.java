@@ -34,7 +34,7 @@ final class PredictCommand implements Callable<Integer> {
     List<Path> images;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         SavedModel model = SavedModel.load(runDir, root.injector().getInstance(SpecLoader.class),
                 root.injector().getInstance(PluginRegistry.class));
         int[] shape = model.inputShape();

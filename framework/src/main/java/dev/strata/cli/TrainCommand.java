@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         double total = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         RunWriter.write(dir, result, new RunWriter.Provenance(overrides,
-                root.injector().getInstance(PluginCatalog.class).provenance(), total));
+                provenance(root.injector().getInstance(PluginCatalog.class)), total));
         if (!quiet) {
             outWriter.println(String.format(Locale.ROOT, "Train accuracy: %.6f", result.train().accuracy())
                     + (result.test() == null ? "" : String.format(Locale.ROOT, "   Test accuracy: %.6f", result.test().accuracy())));
@@ -83,6 +83,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         outWriter.println("Report: " + dir.resolve("report.md"));
         return 0;
+    }
+
+    /** Which plugin came from where, for the report (as Hydra and Tribuo keep provenance). */
+    static List<java.util.Map<String, Object>> provenance(PluginCatalog catalog) {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (PluginCatalog.Entry e : catalog.entries()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+            m.put("name", e.name());
+            m.put("origin", e.origin());
+            out.add(m);
+        }
+        return out;
     }
 
     static String summary(ModelSpec spec, PreparedData data) {

@@ -5,6 +5,7 @@ import dev.strata.engine.CostPoint;
 import dev.strata.eval.Metrics;
 import dev.strata.io.AtomicFiles;
 import dev.strata.io.Charts;
+import dev.strata.io.GridImage;
 import dev.strata.io.ImageGrid;
 import dev.strata.io.Json;
 import dev.strata.io.Npz;
@@ -64,7 +65,7 @@ public final class RunWriter {
                 y.add(p.cost());
             }
             Charts.costCurve(x, y, run.spec().name() + ": cost (learning rate " + learningRate(run.spec()) + ")",
-                    minibatch ? "epoch" : "iteration", dir.resolve(RunFiles.COST_CURVE));
+                    dir.resolve(RunFiles.COST_CURVE));
         }
         boolean images = writeMislabeled(dir, run);
         AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_JSON), Json.write(reportJson(run, provenance)) + "\n");
@@ -87,14 +88,14 @@ public final class RunWriter {
             return false;
         }
         List<String> names = run.data().classNames();
-        List<ImageGrid.GridImage> grid = new ArrayList<>();
+        List<GridImage> grid = new ArrayList<>();
         int width = shape[0] * shape[1] * shape[2];
         for (int i : wrong.subList(0, Math.min(MAX_MISLABELED, wrong.size()))) {
             double[] pixels = new double[width];
             System.arraycopy(test.raw().features(), i * width, pixels, 0, width);
             String title = "predicted: " + names.get(run.test().predictions()[i]) + " / actual: "
                     + names.get((int) test.label(i));
-            grid.add(new ImageGrid.GridImage(pixels, shape[0], shape[1], title));
+            grid.add(new GridImage(pixels, shape[0], shape[1], title));
         }
         ImageGrid.write(grid, Math.min(5, grid.size()), dir.resolve(RunFiles.MISLABELED));
         return true;
