@@ -2,7 +2,13 @@ package dev.strata.cli;
 
 import dev.strata.data.PreparedData;
 import dev.strata.plugin.PluginCatalog;
+import dev.strata.io.AtomicFiles;
+import dev.strata.run.Checkpoint;
 import dev.strata.run.Experiment;
+import dev.strata.run.RunFiles;
+import dev.strata.spec.SpecWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import dev.strata.run.RunResult;
 import dev.strata.run.RunWriter;
 import dev.strata.spec.ModelSpec;
@@ -39,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "The YAML model spec.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The YAML model spec.")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -53,35 +59,95 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and where the outputs went.")
     boolean quiet;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue a stopped or killed run from its last checkpoint (training.checkpoint_every, or Ctrl-C).")
+    Path resume;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         var outWriter = command.commandLine().getOut();
-        ModelSpec spec = root.injector().getInstance(SpecLoader.class).load(config, overrides);
-        Path dir = out != null ? out : defaultRunDir(spec.name());
-        requireFresh(dir);
+        SpecLoader specs = root.injector().getInstance(SpecLoader.class);
+        ModelSpec spec;
+        Path dir;
+        Checkpoint checkpoint = null;
+        if (resume != null) {
+            if (config != null || out != null || !overrides.isEmpty()) {
+                throw new BadInputException("--resume continues a run with the spec it started with",
+                        "give only --resume RUN_DIR, without CONFIG, --out or --set");
+            }
+            dir = resume;
+            if (!Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
+                throw new BadInputException("nothing to resume in " + dir + ": it has no " + RunFiles.CONFIG,
+                        "give a folder written by `strata train`");
+            }
+            if (!Checkpoint.exists(dir)) {
+                throw new BadInputException("nothing to resume in " + dir + ": it has no " + Checkpoint.FILE
+                        + (Files.exists(dir.resolve(RunFiles.REPORT_JSON)) ? " (the run already finished)" : ""),
+                        "set training.checkpoint_every to write checkpoints, or train again");
+            }
+            spec = specs.load(dir.resolve(RunFiles.CONFIG), List.of());
+            checkpoint = Checkpoint.read(dir);
+        } else {
+            if (config == null) {
+                throw new BadInputException("missing CONFIG", "give a spec, e.g. strata train configs/cat-deep.yaml");
+            }
+            spec = specs.load(config, overrides);
+            dir = out != null ? out : defaultRunDir(spec.name());
+            requireFresh(dir);
+            Files.createDirectories(dir);
+            // The resolved spec goes first, so a killed run can be resumed.
+            AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(spec));
+        }
         Experiment experiment = root.injector().getInstance(Experiment.class);
         PreparedData data = experiment.loadData(spec);
         if (!quiet) {
-            outWriter.println(summary(spec, data));
+            outWriter.println(summary(spec, data) + (checkpoint == null ? ""
+                    : " (resuming after " + checkpoint.stepsDone() + " " + (spec.training().minibatch() ? "epochs" : "iterations") + ")"));
         }
         AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C asks the loop to stop after the current step and write a checkpoint; the hook
+        // waits for that so nothing is lost.
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "strata-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         ConsoleTrainingListener listener = new ConsoleTrainingListener(outWriter, quiet, System.console() != null, stop);
         RunResult result;
         try {
-            result = experiment.run(spec, data, listener);
+            result = experiment.run(spec, data, listener, dir, checkpoint);
+            listener.close();
+            if (result.training().stopped()) {
+                outWriter.println("Stopped after " + result.training().stepsDone() + " "
+                        + (spec.training().minibatch() ? "epochs" : "iterations") + "; checkpoint saved. Continue with: strata train --resume " + dir);
+                outWriter.flush();
+                return 130;
+            }
+            double total = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+            RunWriter.write(dir, result, new RunWriter.Provenance(overrides,
+                    provenance(root.injector().getInstance(PluginCatalog.class)), total));
+            Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
         } finally {
             listener.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it has been released above
+            }
         }
-        double total = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-        RunWriter.write(dir, result, new RunWriter.Provenance(overrides,
-                provenance(root.injector().getInstance(PluginCatalog.class)), total));
         if (!quiet) {
             outWriter.println(String.format(Locale.ROOT, "Train accuracy: %.6f", result.train().accuracy())
                     + (result.test() == null ? "" : String.format(Locale.ROOT, "   Test accuracy: %.6f", result.test().accuracy())));
             outWriter.println(String.format(Locale.ROOT, "Trained in %.2f s (%d updates).", result.training().seconds(),
                     result.training().updates()));
         }
-        outWriter.println("Report: " + dir.resolve("report.md"));
+        outWriter.println("Report: " + dir.resolve(RunFiles.REPORT_MD));
         return 0;
     }
 

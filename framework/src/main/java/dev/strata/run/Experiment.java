@@ -12,7 +12,16 @@ import dev.strata.plugin.PluginRegistry;
 import dev.strata.random.NumpyRandom;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.TrainingSpec;
+import dev.strata.engine.CostPoint;
+import dev.strata.spi.BadInputException;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Loads a spec's data, builds its model, trains it and evaluates it: one run. */
@@ -37,17 +46,115 @@ public final class Experiment {
      * drawn from in a fixed order: initial weights layer by layer, then minibatch shuffles.
      */
     public RunResult run(ModelSpec spec, PreparedData data, TrainingListener listener) {
+        return run(spec, data, listener, null, null);
+    }
+
+    /**
+     * Trains, writing a checkpoint to {@code checkpointDir} every {@code training.checkpoint_every}
+     * steps and when a stop is requested, and continuing from {@code resume} when given. A resumed
+     * run ends with exactly the parameters and costs of an uninterrupted one.
+     *
+     * @param checkpointDir where checkpoints go, or {@code null} for none
+     * @param resume the checkpoint to continue from, or {@code null} to start afresh
+     */
+    public RunResult run(ModelSpec spec, PreparedData data, TrainingListener listener, Path checkpointDir,
+            Checkpoint resume) {
         ModelBuilder builder = new ModelBuilder(plugins);
         NumpyRandom random = new NumpyRandom(spec.seed());
         Network network = builder.initialize(spec, data.inputSize(), random);
         Trainer trainer = new Trainer(network, builder.loss(spec), builder.optimizer(spec), builder.l2(spec));
         TrainingSpec t = spec.training();
+        int from = 0;
+        List<CostPoint> history = new ArrayList<>();
+        if (resume != null) {
+            Map<String, INDArray> live = network.parameterMap();
+            if (!live.keySet().equals(resume.parameters().keySet())) {
+                throw new BadInputException("the checkpoint holds parameters " + resume.parameters().keySet()
+                        + " but the spec's model has " + live.keySet(), "resume with the spec the run started with");
+            }
+            live.forEach((name, array) -> array.assign(resume.parameters().get(name)));
+            trainer.optimizer().restore(resume.optimizerState());
+            trainer.resumeAt(resume.updates());
+            random.restore(resume.random());
+            from = resume.stepsDone();
+            history.addAll(resume.costs());
+        }
+        CheckpointingListener checkpointing = new CheckpointingListener(listener, trainer, random, checkpointDir,
+                t.checkpointEvery(), history);
         Split train = data.train();
-        TrainingResult result = t.minibatch()
-                ? trainer.trainMinibatch(train.x(), train.y(), 0, t.epochs(), t.batchSize(), t.shuffle(), random,
-                        t.printEvery(), listener)
-                : trainer.trainFullBatch(train.x(), train.y(), 0, t.iterations(), t.printEvery(), listener);
-        return evaluate(spec, data, network, result);
+        int total = t.minibatch() ? t.epochs() : t.iterations();
+        TrainingResult result = from >= total
+                ? new TrainingResult(List.of(), from, trainer.updates(), 0, false)
+                : t.minibatch()
+                        ? trainer.trainMinibatch(train.x(), train.y(), from, t.epochs(), t.batchSize(), t.shuffle(), random,
+                                t.printEvery(), checkpointing)
+                        : trainer.trainFullBatch(train.x(), train.y(), from, t.iterations(), t.printEvery(), checkpointing);
+        List<CostPoint> costs = new ArrayList<>(resume == null ? List.of() : resume.costs());
+        costs.addAll(result.costs());
+        TrainingResult combined = new TrainingResult(costs, result.stepsDone(), result.updates(), result.seconds(),
+                result.stopped());
+        return evaluate(spec, data, network, combined);
+    }
+
+    /** Writes checkpoints on schedule and when the loop stops early; passes everything on. */
+    private static final class CheckpointingListener implements TrainingListener {
+        private final TrainingListener delegate;
+        private final Trainer trainer;
+        private final NumpyRandom random;
+        private final Path dir;
+        private final int every;
+        private final List<CostPoint> costs;
+        private int lastStep;
+
+        CheckpointingListener(TrainingListener delegate, Trainer trainer, NumpyRandom random, Path dir, int every,
+                List<CostPoint> costs) {
+            this.delegate = delegate;
+            this.trainer = trainer;
+            this.random = random;
+            this.dir = dir;
+            this.every = every;
+            this.costs = costs;
+        }
+
+        @Override
+        public void started(int totalSteps, String unit) {
+            delegate.started(totalSteps, unit);
+        }
+
+        @Override
+        public void cost(CostPoint point) {
+            costs.add(point);
+            delegate.cost(point);
+        }
+
+        @Override
+        public void stepped(int step) {
+            lastStep = step;
+            if (dir != null && every > 0 && step % every == 0) {
+                save(step);
+            }
+            delegate.stepped(step);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            boolean stop = delegate.stopRequested();
+            if (stop && dir != null && !(every > 0 && lastStep % every == 0)) {
+                save(lastStep);
+            }
+            return stop;
+        }
+
+        private void save(int step) {
+            Map<String, INDArray> parameters = new LinkedHashMap<>();
+            trainer.network().parameterMap().forEach((k, v) -> parameters.put(k, v));
+            try {
+                new Checkpoint(step, trainer.updates(), random.state(), parameters, trainer.optimizer().state(),
+                        List.copyOf(costs)).write(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing the checkpoint in " + dir + " failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Metrics of {@code network} on both splits of {@code data}. */

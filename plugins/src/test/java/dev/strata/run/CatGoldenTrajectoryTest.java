@@ -1,0 +1,62 @@
+package dev.strata.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.inject.Injector;
+import dev.strata.engine.CostPoint;
+import dev.strata.engine.TrainingListener;
+import dev.strata.plugin.StrataInjector;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.SpecLoader;
+import dev.strata.testing.Golden;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The shipped configs reproduce the seeds' full training runs on the cat / non-cat data: the
+ * golden costs within 1e-6 at every logged iteration, the accuracies exactly, and the test-set
+ * probabilities. This is the same path `strata train` takes (spec → plugins → engine).
+ */
+class CatGoldenTrajectoryTest {
+    private static final double COST_TOLERANCE = 1e-6;
+    private static Injector injector;
+
+    @BeforeAll
+    static void plugins() {
+        injector = StrataInjector.create(List.of());
+    }
+
+    @ParameterizedTest(name = "{0} reproduces golden {1}")
+    @CsvSource({"cat-deep.yaml, deep_4_layer", "cat-two-layer.yaml, two_layer", "cat-logistic.yaml, logistic_regression"})
+    @SuppressWarnings("unchecked")
+    void configReproducesTheGoldenTrajectory(String config, String golden) {
+        ModelSpec spec = injector.getInstance(SpecLoader.class).load(Path.of("..", "configs", config), List.of());
+        RunResult run = injector.getInstance(Experiment.class).run(spec, TrainingListener.NONE);
+
+        Map<String, Object> expected = Golden.trajectory(golden);
+        List<List<Number>> costs = (List<List<Number>>) expected.get("costs");
+        List<CostPoint> actual = run.training().costs();
+        assertThat(actual).hasSize(costs.size());
+        double worst = 0;
+        for (int i = 0; i < costs.size(); i++) {
+            assertThat(actual.get(i).iteration()).isEqualTo(costs.get(i).get(0).longValue());
+            double want = costs.get(i).get(1).doubleValue();
+            assertThat(actual.get(i).cost()).as("cost at iteration %d", actual.get(i).iteration())
+                    .isCloseTo(want, within(COST_TOLERANCE));
+            worst = Math.max(worst, Math.abs(actual.get(i).cost() - want));
+        }
+        System.out.printf("%s: largest cost deviation from numpy %.3e over %d logged iterations%n", config, worst, costs.size());
+        assertThat(run.train().accuracy()).isEqualTo(((Number) expected.get("train_accuracy")).doubleValue());
+        assertThat(run.test().accuracy()).isEqualTo(((Number) expected.get("test_accuracy")).doubleValue());
+        double[] probabilities = Golden.vector(expected.get("test_probabilities"));
+        assertThat(run.test().probabilities()).hasSize(probabilities.length);
+        for (int i = 0; i < probabilities.length; i++) {
+            assertThat(run.test().probabilities()[i]).as("test probability %d", i).isCloseTo(probabilities[i], within(1e-6));
+        }
+    }
+}
