@@ -175,7 +175,7 @@ public final class ParamsReader {
 
     private static String expected(ParamSpec spec) {
         String range = spec.rangeText();
-        return spec.type().description() + (range.isEmpty() ? "" : " " + range);
+        return spec.type().description() + (range.isEmpty() ? "" : ", " + range);
     }
 
     private Object normalizeDefault(ParamSpec spec) {

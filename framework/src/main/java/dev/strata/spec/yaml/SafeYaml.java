@@ -37,6 +37,8 @@ public final class SafeYaml {
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
             Tag.TIMESTAMP);
 
+    private static final String GLOBAL_TAG_REFUSED = "Global tag is not allowed:";
+
     private final ErrorCollector errors;
     private final Function<Mark, Location> locate;
     private int nodes;
@@ -89,6 +91,12 @@ public final class SafeYaml {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (problem.startsWith(GLOBAL_TAG_REFUSED)) {
+                // The tag inspector refuses global tags while composing: report the tag by name.
+                String tag = problem.substring(GLOBAL_TAG_REFUSED.length()).strip();
+                refuseTag(new Tag(tag), mark == null ? whole : locate.apply(mark));
+                return Optional.empty();
+            }
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
             errors.add(Kind.SYNTAX, mark == null ? whole : locate.apply(mark), "",
                     "YAML syntax error: " + problem + context, syntaxFix(problem));
@@ -128,6 +136,7 @@ public final class SafeYaml {
         options.setCodePointLimit(CODE_POINT_LIMIT);
         options.setNestingDepthLimit(NESTING_DEPTH_LIMIT);
         options.setMergeOnCompose(false);
+        // Composing never builds objects, but refuse global tags here too in case these options are reused.
         options.setTagInspector(tag -> false);
         return options;
     }
