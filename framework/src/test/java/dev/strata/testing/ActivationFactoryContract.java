@@ -1,0 +1,53 @@
+package dev.strata.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.plugin.check.GradientCheck;
+import dev.strata.random.NumpyRandom;
+import dev.strata.spi.Activation;
+import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.Params;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The contract of an activation: its backward is the derivative of its forward, in float64 and float32. */
+public abstract class ActivationFactoryContract extends PluginFactoryContract<ActivationFactory> {
+
+    @Override
+    protected Object create(ActivationFactory factory, Params params) {
+        return factory.create(params);
+    }
+
+    protected Activation activation() {
+        return factory().create(sampleParams());
+    }
+
+    @Test
+    void backwardMatchesCentredDifferencesOfForward() {
+        GradientCheck.activation(activation()).assertBelow(1e-7);
+    }
+
+    @Test
+    void float32ArraysGiveTheFloat64ResultsToFloat32Precision() {
+        NumpyRandom random = new NumpyRandom(7);
+        INDArray z = Nd4j.createFromArray(new double[][] {random.gaussians(6), random.gaussians(6), random.gaussians(6)});
+        INDArray dA = Nd4j.createFromArray(new double[][] {random.gaussians(6), random.gaussians(6), random.gaussians(6)});
+        Activation activation = activation();
+        INDArray a = z.ulike();
+        INDArray dZ = z.ulike();
+        activation.forward(z, a);
+        activation.backward(z, a, dA, dZ);
+
+        INDArray z32 = z.castTo(DataType.FLOAT);
+        INDArray a32 = z32.ulike();
+        INDArray dZ32 = z32.ulike();
+        activation.forward(z32, a32);
+        activation.backward(z32, a32, dA.castTo(DataType.FLOAT), dZ32);
+
+        assertThat(a32.dataType()).isEqualTo(DataType.FLOAT);
+        assertThat(a32.castTo(DataType.DOUBLE).equalsWithEps(a, 1e-5)).as("forward %s vs %s", a32, a).isTrue();
+        assertThat(dZ32.castTo(DataType.DOUBLE).equalsWithEps(dZ, 1e-5)).as("backward %s vs %s", dZ32, dZ).isTrue();
+    }
+}
