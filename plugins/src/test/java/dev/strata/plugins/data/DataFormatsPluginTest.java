@@ -1,0 +1,37 @@
+package dev.strata.plugins.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.strata.spi.DataSourceFactory;
+import dev.strata.spi.ParamSpec;
+import dev.strata.spi.StrataPlugin;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class DataFormatsPluginTest {
+    @Test
+    void isFoundThroughServiceLoaderAndRegistersHdf5AndCsv() {
+        StrataPlugin plugin = ServiceLoader.load(StrataPlugin.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p instanceof DataFormatsPlugin)
+                .findFirst().orElseThrow();
+
+        Map<String, DataSourceFactory> dataSources = Guice.createInjector(plugin)
+                .getInstance(Key.get(new TypeLiteral<Map<String, DataSourceFactory>>() { }));
+
+        assertThat(dataSources).containsOnlyKeys("csv", "hdf5");
+        assertThat(dataSources.get("hdf5").parameters()).extracting(ParamSpec::name)
+                .containsExactly("path", "features", "labels");
+        assertThat(dataSources.get("hdf5").classNameParameters()).extracting(ParamSpec::name)
+                .containsExactly("path", "dataset");
+        assertThat(dataSources.get("csv").parameters()).extracting(ParamSpec::name, ParamSpec::defaultValue)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("path", null),
+                        org.assertj.core.groups.Tuple.tuple("label_column", "label"),
+                        org.assertj.core.groups.Tuple.tuple("delimiter", ","));
+    }
+}
