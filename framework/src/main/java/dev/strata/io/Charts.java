@@ -3,6 +3,7 @@ package dev.strata.io;
 import dev.strata.spi.StrataException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -18,12 +19,18 @@ public final class Charts {
     private Charts() {
     }
 
-    /** The cost against the iteration it was recorded at, as the notebooks plot it. */
+    /**
+     * The cost against the iteration it was recorded at, as the notebooks plot it. Non-finite costs
+     * (a diverged run) are left out: XChart refuses them, and the finite part is still worth seeing.
+     */
     public static void costCurve(List<Integer> iterations, List<Double> costs, String title, Path png)
             throws IOException {
         requireSameSize(iterations.size(), costs.size(), "iterations", "costs");
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        keepFinite(iterations.stream().map(Integer::doubleValue).toList(), costs, x, y);
         XYChart chart = chart(title, "iteration", "cost");
-        XYSeries series = chart.addSeries("cost", iterations, costs);
+        XYSeries series = chart.addSeries("cost", x, y);
         series.setMarker(SeriesMarkers.NONE);
         chart.getStyler().setLegendVisible(false);
         save(chart, png);
@@ -31,16 +38,36 @@ public final class Charts {
 
     /**
      * Points {@code (x[i], y[i])}, e.g. a sweep's test accuracy per learning rate. A categorical x
-     * (optimizer names) is passed as indices 0, 1, ... and named in {@code xLabel}.
+     * (optimizer names) is passed as indices 0, 1, ... and named in {@code xLabel}. Points with a
+     * non-finite coordinate are left out.
      */
     public static void scatter(String title, String xLabel, String yLabel, List<Double> x, List<Double> y, Path png)
             throws IOException {
         requireSameSize(x.size(), y.size(), "x", "y");
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        keepFinite(x, y, xs, ys);
         XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendVisible(false);
-        chart.addSeries(yLabel, x, y);
+        chart.addSeries(yLabel, xs, ys);
         save(chart, png);
+    }
+
+    private static void keepFinite(List<Double> x, List<Double> y, List<Double> xOut, List<Double> yOut) {
+        for (int i = 0; i < x.size(); i++) {
+            Double xi = x.get(i);
+            Double yi = y.get(i);
+            if (xi != null && yi != null && Double.isFinite(xi) && Double.isFinite(yi)) {
+                xOut.add(xi);
+                yOut.add(yi);
+            }
+        }
+        if (xOut.isEmpty()) {
+            // XChart draws an empty frame for an empty series; a lone NaN point keeps the axes.
+            xOut.add(0.0);
+            yOut.add(Double.NaN);
+        }
     }
 
     private static XYChart chart(String title, String xLabel, String yLabel) {
@@ -49,7 +76,7 @@ public final class Charts {
             return new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                     .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         } catch (RuntimeException | Error e) {
-            throw Headless.fontFailure(e);
+            throw Headless.translate(e);
         }
     }
 
@@ -58,7 +85,7 @@ public final class Charts {
         try {
             bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (RuntimeException | Error e) {
-            throw Headless.fontFailure(e);
+            throw Headless.translate(e);
         }
         AtomicFiles.writeBytes(png, bytes);
     }
@@ -86,12 +113,37 @@ public final class Charts {
 
         /**
          * AWT reports a machine without fontconfig or fonts with errors such as "Fontconfig head is
-         * null" or a NullPointerException deep in sun.awt; say what to install instead.
+         * null", an UnsatisfiedLinkError for libfontmanager or a NullPointerException deep in
+         * sun.font; say what to install instead. Anything else is rethrown as it is.
          */
-        static StrataException fontFailure(Throwable e) {
-            if (e instanceof VirtualMachineError vm && !(e instanceof InternalError)) {
-                throw vm;
+        static RuntimeException translate(Throwable e) {
+            if (isFontProblem(e)) {
+                return fontFailure(e);
             }
+            if (e instanceof RuntimeException r) {
+                return r;
+            }
+            throw (Error) e;
+        }
+
+        static boolean isFontProblem(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (message.contains("font") || message.contains("freetype")) {
+                    return true;
+                }
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    String cls = frame.getClassName();
+                    if (cls.startsWith("sun.font.") || cls.startsWith("sun.awt.FontConfiguration")
+                            || cls.equals("java.awt.Font")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        static StrataException fontFailure(Throwable e) {
             return new StrataException("could not draw a chart: Java found no usable fonts (" + e
                     + "); install fontconfig and a font, e.g. on Debian/Ubuntu 'apt-get install fontconfig fonts-dejavu-core'",
                     1, e);

@@ -42,7 +42,7 @@ public final class ImageGrid {
         try {
             grid = draw(images, columns);
         } catch (RuntimeException | Error e) {
-            throw Charts.Headless.fontFailure(e);
+            throw Charts.Headless.translate(e);
         }
         AtomicFiles.write(png, out -> {
             if (!ImageIO.write(grid, "png", out)) {

@@ -47,6 +47,26 @@ class ChartsTest {
     }
 
     @Test
+    void plotsTheFinitePartOfADivergedRun() throws IOException {
+        Path png = dir.resolve("diverged.png");
+
+        Charts.costCurve(List.of(0, 100, 200, 300), List.of(0.7, 0.9, Double.NaN, Double.POSITIVE_INFINITY),
+                "learning rate = 10", png);
+
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void tellsWhatToInstallWhenJavaFindsNoFonts() {
+        RuntimeException missingFonts = Charts.Headless.translate(new InternalError("Fontconfig head is null"));
+        IllegalStateException unrelated = new IllegalStateException("bug");
+
+        assertThat(missingFonts).isInstanceOf(dev.strata.spi.StrataException.class)
+                .hasMessageContaining("apt-get install fontconfig fonts-dejavu-core");
+        assertThat(Charts.Headless.translate(unrelated)).isSameAs(unrelated);
+    }
+
+    @Test
     void refusesMismatchedOrEmptySeries() {
         assertThatThrownBy(() -> Charts.costCurve(List.of(0, 100), List.of(0.7), "t", dir.resolve("c.png")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("2 iterations but 1 costs");
