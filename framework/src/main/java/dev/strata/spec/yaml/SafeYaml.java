@@ -41,6 +41,8 @@ public final class SafeYaml {
 
     private final ErrorCollector errors;
     private final Function<Mark, Location> locate;
+    /** The collections being converted, to catch an alias inside the value it names. */
+    private final Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private int nodes;
 
     private SafeYaml(ErrorCollector errors, Function<Mark, Location> locate) {
@@ -162,6 +164,19 @@ public final class SafeYaml {
             }
             return new YamlNode.Scalar(scalarType(tag), scalar.getValue(), location);
         }
+        if (!open.add(node)) {
+            errors.add(Kind.RECURSIVE_ALIAS, location, "", "an alias refers to the value that contains it",
+                    "write the value out instead of referring to itself");
+            return new YamlNode.Scalar(YamlNode.ScalarType.NULL, "", location);
+        }
+        try {
+            return convertCollection(node, location);
+        } finally {
+            open.remove(node);
+        }
+    }
+
+    private YamlNode convertCollection(Node node, Location location) {
         if (node instanceof SequenceNode sequence) {
             if (!Tag.SEQ.equals(sequence.getTag())) {
                 refuseTag(sequence.getTag(), location);
