@@ -137,7 +137,7 @@ public final class ParamsReader {
                 return YamlValues.string(node, path, errors).map(v -> v);
             }
             case PATH -> {
-                return YamlValues.string(node, path, errors).flatMap(v -> resolvePath(v, node, path));
+                return YamlValues.string(node, path, errors).flatMap(v -> resolvePath(v, node, path)).map(p -> p);
             }
             case STRING_LIST -> {
                 Optional<YamlNode.Sequence> list = YamlValues.sequence(node, path, errors);
@@ -190,7 +190,7 @@ public final class ParamsReader {
     }
 
     /** Resolves {@code raw} against the spec's folder, then the working directory; it must exist. */
-    public Optional<Object> resolvePath(String raw, YamlNode node, String path) {
+    public Optional<Path> resolvePath(String raw, YamlNode node, String path) {
         Path given;
         try {
             given = Path.of(raw);

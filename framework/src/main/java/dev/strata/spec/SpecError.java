@@ -47,6 +47,8 @@ public record SpecError(Location location, String path, String message, String f
         /** An explicit tag other than the standard scalar and collection tags. */
         UNSUPPORTED_TAG,
         DUPLICATE_KEY,
+        /** An alias used inside the value it names. */
+        RECURSIVE_ALIAS,
         /** A mapping key that is not a plain scalar, or a merge key. */
         BAD_KEY,
         /** The document root is not a mapping. */

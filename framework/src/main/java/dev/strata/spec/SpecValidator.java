@@ -50,7 +50,7 @@ final class SpecValidator {
         DType dtype = dtype(spec);
         DataSpec data = spec.required("data", "the data block").flatMap(n -> data(n, "data")).orElse(null);
         ModelDef model = spec.required("model", "the model block").flatMap(n -> model(n, "model")).orElse(null);
-        Selector loss = params.selector(spec.node("loss").orElse(defaultName("loss", DEFAULT_LOSS, root)), "loss",
+        Selector loss = params.selector(spec.node("loss").orElse(defaultName(DEFAULT_LOSS, root)), "loss",
                 "loss", plugins.losses(), SpecValidator::lossParameters).orElse(null);
         Selector optimizer = spec.required("optimizer", "the optimizer (e.g. {type: gradient_descent, "
                 + "learning_rate: 0.0075})").flatMap(n -> params.selector(n, "optimizer", "optimizer",
@@ -71,7 +71,7 @@ final class SpecValidator {
     }
 
     /** A default selector, located at the spec's root when the key is absent. */
-    private static YamlNode defaultName(String key, String name, YamlNode.Mapping root) {
+    private static YamlNode defaultName(String name, YamlNode.Mapping root) {
         return new YamlNode.Scalar(YamlNode.ScalarType.STRING, name, root.location());
     }
 

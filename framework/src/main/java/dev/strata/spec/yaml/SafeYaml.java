@@ -41,6 +41,8 @@ public final class SafeYaml {
 
     private final ErrorCollector errors;
     private final Function<Mark, Location> locate;
+    /** The collections being converted, to catch an alias inside the value it names. */
+    private final Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private int nodes;
 
     private SafeYaml(ErrorCollector errors, Function<Mark, Location> locate) {
@@ -162,6 +164,19 @@ public final class SafeYaml {
             }
             return new YamlNode.Scalar(scalarType(tag), scalar.getValue(), location);
         }
+        if (!open.add(node)) {
+            errors.add(Kind.RECURSIVE_ALIAS, location, "", "an alias refers to the value that contains it",
+                    "write the value out instead of referring to itself");
+            return new YamlNode.Scalar(YamlNode.ScalarType.NULL, "", location);
+        }
+        try {
+            return convertCollection(node, location);
+        } finally {
+            open.remove(node);
+        }
+    }
+
+    private YamlNode convertCollection(Node node, Location location) {
         if (node instanceof SequenceNode sequence) {
             if (!Tag.SEQ.equals(sequence.getTag())) {
                 refuseTag(sequence.getTag(), location);
@@ -182,29 +197,39 @@ public final class SafeYaml {
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             Location keyLocation = locate.apply(keyNode.getStartMark());
-            if (!(keyNode instanceof ScalarNode key) || Tag.MERGE.equals(keyNode.getTag())
-                    || !SCALAR_TAGS.contains(keyNode.getTag()) || Tag.NULL.equals(keyNode.getTag())) {
-                if (keyNode instanceof ScalarNode && !SCALAR_TAGS.contains(keyNode.getTag())
-                        && !Tag.MERGE.equals(keyNode.getTag())) {
-                    refuseTag(keyNode.getTag(), keyLocation);
-                } else {
-                    errors.add(Kind.BAD_KEY, keyLocation, "",
-                            Tag.MERGE.equals(keyNode.getTag()) ? "merge keys (<<) are not supported"
-                                    : "a key must be a plain name",
-                            "write each key out as a name, e.g. learning_rate:");
-                }
+            String key = keyName(keyNode, keyLocation);
+            if (key == null) {
                 continue;
             }
-            YamlNode.Entry previous = out.entry(key.getValue());
+            YamlNode.Entry previous = out.entry(key);
             if (previous != null) {
-                errors.add(Kind.DUPLICATE_KEY, keyLocation, "", "duplicate key '" + key.getValue()
-                        + "' (first at line " + previous.keyLocation().line() + ")",
-                        "keep only one '" + key.getValue() + "'");
+                errors.add(Kind.DUPLICATE_KEY, keyLocation, "", "duplicate key '" + key + "' (first at line "
+                        + previous.keyLocation().line() + ")", "keep only one '" + key + "'");
                 continue;
             }
-            out.put(key.getValue(), keyLocation, convert(tuple.getValueNode()));
+            out.put(key, keyLocation, convert(tuple.getValueNode()));
         }
         return out;
+    }
+
+    /** The key's text, or {@code null} (with an error) for merge keys, collections, nulls and tagged keys. */
+    private String keyName(Node keyNode, Location location) {
+        Tag tag = keyNode.getTag();
+        if (Tag.MERGE.equals(tag)) {
+            errors.add(Kind.BAD_KEY, location, "", "merge keys (<<) are not supported",
+                    "write the merged keys out in full");
+            return null;
+        }
+        if (!(keyNode instanceof ScalarNode key) || Tag.NULL.equals(tag)) {
+            errors.add(Kind.BAD_KEY, location, "", "a key must be a plain name",
+                    "write each key as a name, e.g. learning_rate:");
+            return null;
+        }
+        if (!SCALAR_TAGS.contains(tag)) {
+            refuseTag(tag, location);
+            return null;
+        }
+        return key.getValue();
     }
 
     private static YamlNode.ScalarType scalarType(Tag tag) {

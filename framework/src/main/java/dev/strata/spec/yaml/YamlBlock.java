@@ -104,7 +104,12 @@ public final class YamlBlock {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        if (value.get() < min || value.get() > Integer.MAX_VALUE) {
+        if (value.get() > Integer.MAX_VALUE) {
+            errors.add(Kind.OUT_OF_RANGE, locationOf(key), pathOf(key), key + " is too large: " + value.get(),
+                    "use a number up to " + Integer.MAX_VALUE);
+            return Optional.empty();
+        }
+        if (value.get() < min) {
             errors.add(Kind.OUT_OF_RANGE, locationOf(key), pathOf(key), key + " must be >= " + min
                     + ", got " + value.get(), "set " + key + " to a whole number >= " + min);
             return Optional.empty();
