@@ -31,6 +31,11 @@ public abstract class OptimizerFactoryContract extends PluginFactoryContract<Opt
     }
 
     @Test
+    void eachCreateGivesAFreshOptimizerBecauseOptimizersKeepPerRunState() {
+        assertThat(optimizer()).isNotSameAs(optimizer());
+    }
+
+    @Test
     void declaresALearningRate() {
         assertThat(factory().parameters()).anySatisfy(p -> assertThat(p.name()).isEqualTo("learning_rate"));
     }
