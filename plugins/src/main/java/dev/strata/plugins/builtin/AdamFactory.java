@@ -5,6 +5,7 @@ import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.ParamSpec;
 import dev.strata.spi.Parameter;
 import dev.strata.spi.Params;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
@@ -53,10 +54,10 @@ public final class AdamFactory implements OptimizerFactory {
         private final double beta1;
         private final double beta2;
         private final double epsilon;
-        private final List<INDArray> firstMoments = perParameter();
-        private final List<INDArray> secondMoments = perParameter();
-        private final List<INDArray> steps = perParameter();
-        private final List<INDArray> denominators = perParameter();
+        private final List<INDArray> firstMoments = new ArrayList<>();
+        private final List<INDArray> secondMoments = new ArrayList<>();
+        private final List<INDArray> steps = new ArrayList<>();
+        private final List<INDArray> denominators = new ArrayList<>();
 
         Adam(double learningRate, double beta1, double beta2, double epsilon) {
             super("adam");
@@ -68,10 +69,10 @@ public final class AdamFactory implements OptimizerFactory {
 
         @Override
         protected void allocate(int index, Parameter parameter) {
-            firstMoments.add(index, stateFor("v", parameter));
-            secondMoments.add(index, stateFor("s", parameter));
-            steps.add(index, workFor(parameter));
-            denominators.add(index, workFor(parameter));
+            firstMoments.add(stateFor("v", parameter));
+            secondMoments.add(stateFor("s", parameter));
+            steps.add(workFor(parameter));
+            denominators.add(workFor(parameter));
         }
 
         @Override

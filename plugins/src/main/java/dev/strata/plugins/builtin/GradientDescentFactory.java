@@ -6,6 +6,7 @@ import dev.strata.spi.ParamSpec;
 import dev.strata.spi.ParamType;
 import dev.strata.spi.Parameter;
 import dev.strata.spi.Params;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -37,7 +38,7 @@ public final class GradientDescentFactory implements OptimizerFactory {
 
     private static final class GradientDescent extends StatefulOptimizer {
         private final double learningRate;
-        private final List<INDArray> scaled = perParameter();
+        private final List<INDArray> scaled = new ArrayList<>();
 
         GradientDescent(double learningRate) {
             super("gradient_descent");
@@ -46,7 +47,7 @@ public final class GradientDescentFactory implements OptimizerFactory {
 
         @Override
         protected void allocate(int index, Parameter parameter) {
-            scaled.add(index, workFor(parameter));
+            scaled.add(workFor(parameter));
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.strata.spi.ParamSpec;
 import dev.strata.spi.ParamType;
 import dev.strata.spi.Parameter;
 import dev.strata.spi.Params;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -40,8 +41,8 @@ public final class MomentumFactory implements OptimizerFactory {
     private static final class Momentum extends StatefulOptimizer {
         private final double learningRate;
         private final double beta;
-        private final List<INDArray> velocity = perParameter();
-        private final List<INDArray> work = perParameter();
+        private final List<INDArray> velocity = new ArrayList<>();
+        private final List<INDArray> work = new ArrayList<>();
 
         Momentum(double learningRate, double beta) {
             super("momentum");
@@ -51,8 +52,8 @@ public final class MomentumFactory implements OptimizerFactory {
 
         @Override
         protected void allocate(int index, Parameter parameter) {
-            velocity.add(index, stateFor("v", parameter));
-            work.add(index, workFor(parameter));
+            velocity.add(stateFor("v", parameter));
+            work.add(workFor(parameter));
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.ParamSpec;
 import dev.strata.spi.Parameter;
 import dev.strata.spi.Params;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
@@ -47,9 +48,9 @@ public final class RmsPropFactory implements OptimizerFactory {
         private final double learningRate;
         private final double rho;
         private final double epsilon;
-        private final List<INDArray> squares = perParameter();
-        private final List<INDArray> denominators = perParameter();
-        private final List<INDArray> steps = perParameter();
+        private final List<INDArray> squares = new ArrayList<>();
+        private final List<INDArray> denominators = new ArrayList<>();
+        private final List<INDArray> steps = new ArrayList<>();
 
         RmsProp(double learningRate, double rho, double epsilon) {
             super("rmsprop");
@@ -60,9 +61,9 @@ public final class RmsPropFactory implements OptimizerFactory {
 
         @Override
         protected void allocate(int index, Parameter parameter) {
-            squares.add(index, stateFor("s", parameter));
-            denominators.add(index, workFor(parameter));
-            steps.add(index, workFor(parameter));
+            squares.add(stateFor("s", parameter));
+            denominators.add(workFor(parameter));
+            steps.add(workFor(parameter));
         }
 
         @Override

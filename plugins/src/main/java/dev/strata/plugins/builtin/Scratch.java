@@ -10,10 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Scratch {
     private INDArray array;
 
-    /** An array with {@code template}'s shape and data type; its contents are undefined. */
+    /** An array with {@code template}'s shape, data type and memory order; its contents are undefined. */
     INDArray like(INDArray template) {
-        if (array == null || array.dataType() != template.dataType() || !array.equalShapes(template)) {
-            array = Nd4j.createUninitialized(template.dataType(), template.shape(), 'c');
+        if (array == null || array.dataType() != template.dataType() || !array.equalShapes(template)
+                || array.ordering() != template.ordering()) {
+            array = Nd4j.createUninitialized(template.dataType(), template.shape(), template.ordering());
         }
         return array;
     }

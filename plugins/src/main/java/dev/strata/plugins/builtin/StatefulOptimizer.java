@@ -3,7 +3,6 @@ package dev.strata.plugins.builtin;
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.Optimizer;
 import dev.strata.spi.Parameter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,7 +38,7 @@ abstract class StatefulOptimizer implements Optimizer {
         }
     }
 
-    /** Allocates the state and work arrays of parameter {@code index}. */
+    /** Allocates the state and work arrays of parameter {@code index}; called in parameter order. */
     protected abstract void allocate(int index, Parameter parameter);
 
     /** Applies one update to parameter {@code index}. */
@@ -54,19 +53,16 @@ abstract class StatefulOptimizer implements Optimizer {
 
     /** A zero-filled state array shaped like {@code parameter}, exported as {@code prefix_name}. */
     protected final INDArray stateFor(String prefix, Parameter parameter) {
-        INDArray array = Nd4j.zeros(parameter.value().dataType(), parameter.value().shape());
+        INDArray value = parameter.value();
+        INDArray array = Nd4j.createUninitialized(value.dataType(), value.shape(), value.ordering()).assign(0);
         state.put(prefix + "_" + parameter.name(), array);
         return array;
     }
 
     /** A work array shaped like {@code parameter}; its contents are undefined between steps. */
     protected static INDArray workFor(Parameter parameter) {
-        return Nd4j.createUninitialized(parameter.value().dataType(), parameter.value().shape(), 'c');
-    }
-
-    /** Growable per-parameter lists indexed like the parameters. */
-    protected static <T> List<T> perParameter() {
-        return new ArrayList<>();
+        INDArray value = parameter.value();
+        return Nd4j.createUninitialized(value.dataType(), value.shape(), value.ordering());
     }
 
     /** The live state arrays, in parameter order; copy them to keep a snapshot. */
