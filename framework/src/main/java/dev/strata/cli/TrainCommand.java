@@ -94,12 +94,16 @@ final class TrainCommand implements Callable<Integer> {
             spec = specs.load(config, overrides);
             dir = out != null ? out : defaultRunDir(spec.name());
             requireFresh(dir);
+        }
+        Experiment experiment = root.injector().getInstance(Experiment.class);
+        // Data is checked before the run folder is made: bad data must not leave a folder behind
+        // that blocks running the same command again once the data is fixed.
+        PreparedData data = experiment.loadData(spec);
+        if (checkpoint == null) {
             Files.createDirectories(dir);
             // The resolved spec goes first, so a killed run can be resumed.
             AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(spec));
         }
-        Experiment experiment = root.injector().getInstance(Experiment.class);
-        PreparedData data = experiment.loadData(spec);
         if (!quiet) {
             outWriter.println(summary(spec, data) + (checkpoint == null ? ""
                     : " (resuming after " + checkpoint.stepsDone() + " " + (spec.training().minibatch() ? "epochs" : "iterations") + ")"));

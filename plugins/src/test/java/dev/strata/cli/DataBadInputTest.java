@@ -7,6 +7,8 @@ import static dev.strata.cli.BadInput.tinyProject;
 import static dev.strata.cli.BadInput.train;
 import static dev.strata.cli.BadInput.write;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.io.IOException;
@@ -98,6 +100,7 @@ class DataBadInputTest {
         write(dir, "train.csv", TINY_CSV + "NaN,0.5,1\n");
 
         assertRefused(train(spec), dir.resolve("train.csv") + ":8: column 1 ('a') holds 'NaN', which is not a number");
+        assertThat(dir.resolve("run")).as("a run folder left behind would block the retry").doesNotExist();
 
         write(dir, "train.csv", TINY_CSV + "0.5,1e400,1\n");
         assertRefused(train(spec), dir.resolve("train.csv") + ":8: column 2 ('b') holds '1e400', which is too large");
