@@ -31,7 +31,7 @@ class SpecBadInputTest {
     void unknownKeyIsLocatedAndGetsASuggestion() throws IOException {
         Path spec = tinyProject(dir, TINY_SPEC.replace("learning_rate: 0.1", "learning_rat: 0.1"));
 
-        assertRefused(train(spec), spec + ":14:", "optimizer.learning_rat: unknown key 'learning_rat'",
+        assertRefused(train(spec), spec + ":13:", "optimizer.learning_rat: unknown key 'learning_rat'",
                 "did you mean 'learning_rate'?");
     }
 
@@ -39,7 +39,7 @@ class SpecBadInputTest {
     void wrongTypeSaysWhatWasExpected() throws IOException {
         Path spec = tinyProject(dir, TINY_SPEC.replace("iterations: 20", "iterations: twenty"));
 
-        assertRefused(train(spec), spec + ":15:", "training.iterations: expected an integer, got the string 'twenty'");
+        assertRefused(train(spec), spec + ":14:24", "training.iterations: expected an integer, got the string 'twenty'");
     }
 
     @Test
@@ -60,7 +60,7 @@ class SpecBadInputTest {
     void duplicateKeyPointsAtBothOccurrences() throws IOException {
         Path spec = tinyProject(dir, TINY_SPEC + "seed: 2\n");
 
-        assertRefused(train(spec), spec + ":16:1", "duplicate key 'seed' (first at line 2)", "keep only one 'seed'");
+        assertRefused(train(spec), spec + ":15:1", "duplicate key 'seed' (first at line 2)", "keep only one 'seed'");
     }
 
     @Test
@@ -129,7 +129,7 @@ class SpecBadInputTest {
         Path spec = tinyProject(dir, TINY_SPEC);
 
         assertRefused(train(spec, "--set", "optimizer.learning_rate=0"), "optimizer.learning_rate",
-                "learning_rate must be a finite number > 0, got 0");
+                "--set optimizer.learning_rate=0", "learning_rate must be > 0, got 0");
         assertRefused(train(spec, "--set", "optimizer.learning_rate=-0.5"), "got -0.5");
         assertRefused(train(spec, "--set", "optimizer.learning_rate=.nan"), "got .nan");
     }
@@ -138,22 +138,22 @@ class SpecBadInputTest {
     void zeroIterationsAreRefused() throws IOException {
         Path spec = tinyProject(dir, TINY_SPEC.replace("iterations: 20", "iterations: 0"));
 
-        assertRefused(train(spec), spec + ":15:", "training.iterations: iterations must be >= 1, got 0");
+        assertRefused(train(spec), spec + ":14:", "training.iterations: iterations must be >= 1, got 0");
     }
 
     @Test
     void aLossThatDoesNotFitTheOutputActivationIsRefused() throws IOException {
         Path spec = tinyProject(dir, TINY_SPEC.replace("{units: 1, activation: sigmoid}", "{units: 1, activation: relu}"));
 
-        assertRefused(train(spec), "loss: binary_cross_entropy needs one sigmoid output unit",
-                "end the model with {units: 1, activation: sigmoid}");
+        assertRefused(train(spec), spec + ":12:7", "loss: binary_cross_entropy needs a sigmoid output layer",
+                "the output layer's activation is 'relu'", "set the last layer's activation to sigmoid");
     }
 
     @Test
     void aParameterThePluginDoesNotAcceptIsRefusedWithWhatItAccepts() throws IOException {
         Path spec = tinyProject(dir, TINY_SPEC.replace("learning_rate: 0.1}", "learning_rate: 0.1, momentum: 0.9}"));
 
-        assertRefused(train(spec), spec + ":14:", "optimizer.momentum: unknown key 'momentum'", "known: type, learning_rate");
+        assertRefused(train(spec), spec + ":13:", "optimizer.momentum: unknown key 'momentum'", "known: type, learning_rate");
     }
 
     private static boolean acceptsConnection(ServerSocket listener) throws IOException {
