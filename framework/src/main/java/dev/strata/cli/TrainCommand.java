@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.data.PreparedData;
+import dev.strata.engine.DivergenceException;
 import dev.strata.plugin.PluginCatalog;
 import dev.strata.io.AtomicFiles;
 import dev.strata.run.Checkpoint;
@@ -124,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         ConsoleTrainingListener listener = new ConsoleTrainingListener(outWriter, quiet, System.console() != null, stop);
         RunResult result;
         try {
-            result = experiment.run(spec, data, listener, dir, checkpoint);
+            result = runNamingTheCause(experiment, spec, data, listener, dir, checkpoint);
             listener.close();
             if (result.training().stopped()) {
                 outWriter.println("Stopped after " + result.training().stepsDone() + " "
@@ -153,6 +154,24 @@ final class TrainCommand implements Callable<Integer> {
         }
         outWriter.println("Report: " + dir.resolve(RunFiles.REPORT_MD));
         return 0;
+    }
+
+    /** Divergence gets the learning rate's value and what is kept, so the message says what to change. */
+    private static RunResult runNamingTheCause(Experiment experiment, ModelSpec spec, PreparedData data,
+            ConsoleTrainingListener listener, Path dir, Checkpoint checkpoint) {
+        try {
+            return experiment.run(spec, data, listener, dir, checkpoint);
+        } catch (DivergenceException e) {
+            var optimizer = spec.optimizer().params();
+            String rate = optimizer.has("learning_rate")
+                    ? "the learning rate (optimizer.learning_rate: " + optimizer.getDouble("learning_rate") + ")"
+                    : "the learning rate";
+            String kept = Checkpoint.exists(dir)
+                    ? "; the last checkpoint before it is kept in " + dir.resolve(Checkpoint.FILE)
+                    : "";
+            throw new DivergenceException(e.iteration(), e.cost(), rate + " is probably too high: try a smaller one,"
+                    + " e.g. --set optimizer.learning_rate=<a tenth of it>" + kept);
+        }
     }
 
     /** Which plugin came from where, for the report (as Hydra and Tribuo keep provenance). */
