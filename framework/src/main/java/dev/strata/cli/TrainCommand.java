@@ -163,14 +163,16 @@ final class TrainCommand implements Callable<Integer> {
             return experiment.run(spec, data, listener, dir, checkpoint);
         } catch (DivergenceException e) {
             var optimizer = spec.optimizer().params();
-            String rate = optimizer.has("learning_rate")
-                    ? "the learning rate (optimizer.learning_rate: " + optimizer.getDouble("learning_rate") + ")"
-                    : "the learning rate";
             String kept = Checkpoint.exists(dir)
                     ? "; the last checkpoint before it is kept in " + dir.resolve(Checkpoint.FILE)
                     : "";
-            throw new DivergenceException(e.iteration(), e.cost(), rate + " is probably too high: try a smaller one,"
-                    + " e.g. --set optimizer.learning_rate=<a tenth of it>" + kept);
+            if (!optimizer.has("learning_rate")) {
+                throw new DivergenceException(e.iteration(), e.cost(),
+                        "the learning rate is probably too high: try a smaller one" + kept);
+            }
+            double rate = optimizer.getDouble("learning_rate");
+            throw new DivergenceException(e.iteration(), e.cost(), "the learning rate (optimizer.learning_rate: " + rate
+                    + ") is probably too high: try a smaller one, e.g. --set optimizer.learning_rate=" + rate / 10 + kept);
         }
     }
 

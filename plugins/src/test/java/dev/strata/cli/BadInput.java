@@ -57,8 +57,28 @@ final class BadInput {
         return CliRunner.run(args);
     }
 
+    /**
+     * With {@code -Dbad-input.log=FILE}, appends each case's test, exit code and message to FILE:
+     * the source of the table in docs/bad-input.md.
+     */
+    static void record(CliRunner.Result result) {
+        String log = System.getProperty("bad-input.log");
+        if (log == null) {
+            return;
+        }
+        String test = StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getMethodName)
+                .filter(n -> !n.equals("record") && !n.equals("assertRefused")).findFirst().orElse("?"));
+        try {
+            Files.writeString(Path.of(log), test + "\t" + result.exitCode() + "\t" + result.err().strip().replace("\n", " ⏎ ")
+                    + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Exit code 2 and one message starting with "error: " holding every excerpt, without a stack trace. */
     static void assertRefused(CliRunner.Result result, String... excerpts) {
+        record(result);
         assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(2);
         assertThat(result.err()).startsWith("error: ").contains(excerpts)
                 .doesNotContain("\tat ", "unexpected", "This is a bug", "com.google.inject", "org.yaml");

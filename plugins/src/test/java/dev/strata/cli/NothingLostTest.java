@@ -34,9 +34,11 @@ class NothingLostTest {
         CliRunner.Result result = CliRunner.run("train", spec.toString(), "--out", run.toString(),
                 "--set", "optimizer.learning_rate=1e6", "--set", "training.iterations=200");
 
+        BadInput.record(result);
         assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: training diverged").containsPattern("at iteration \\d+;")
                 .contains("the learning rate (optimizer.learning_rate: 1000000.0) is probably too high",
+                        "--set optimizer.learning_rate=100000.0",
                         "the last checkpoint before it is kept in " + run.resolve("checkpoint.npz"))
                 .doesNotContain("\tat ");
         assertThat(run.resolve("checkpoint.npz")).exists();
@@ -52,25 +54,25 @@ class NothingLostTest {
     @Test
     void fullBatchRunKilledWithSigkillResumesToExactlyTheUninterruptedResult() throws Exception {
         assertResumeAfterKillIsExact(spec("full-batch", "gradient_descent, learning_rate: 0.0075",
-                "{iterations: 400, print_every: 25, checkpoint_every: 20}"));
+                "{iterations: 300, print_every: 25, checkpoint_every: 20}"));
     }
 
     @Test
     void shuffledMinibatchRunKilledWithSigkillResumesToExactlyTheUninterruptedResult() throws Exception {
         assertResumeAfterKillIsExact(spec("minibatch", "gradient_descent, learning_rate: 0.0075",
-                "{epochs: 100, batch_size: 64, shuffle: true, print_every: 10, checkpoint_every: 5}"));
+                "{epochs: 60, batch_size: 64, shuffle: true, print_every: 10, checkpoint_every: 5}"));
     }
 
     @Test
     void adamRunKilledWithSigkillResumesToExactlyTheUninterruptedResult() throws Exception {
         assertResumeAfterKillIsExact(spec("adam", "adam, learning_rate: 0.001",
-                "{epochs: 60, batch_size: 64, shuffle: true, print_every: 10, checkpoint_every: 5}"));
+                "{epochs: 30, batch_size: 64, shuffle: true, print_every: 5, checkpoint_every: 3}"));
     }
 
     @Test
     void ctrlCStopsWithExitCode130AndACheckpointThatResumesToTheSameResult() throws Exception {
         Path spec = spec("ctrl-c", "gradient_descent, learning_rate: 0.0075",
-                "{iterations: 400, print_every: 25, checkpoint_every: 20}");
+                "{iterations: 300, print_every: 25, checkpoint_every: 20}");
         Path reference = train(spec, dir.resolve("reference"));
         Path run = dir.resolve("interrupted");
         Path log = dir.resolve("interrupted.log");
