@@ -33,6 +33,7 @@ public final class PluginCatalog {
         add(entries, PluginKind.OPTIMIZER, registry.optimizers(), origins, fallbackOrigin);
         add(entries, PluginKind.LOSS, registry.losses(), origins, fallbackOrigin);
         add(entries, PluginKind.DATA, registry.dataSources(), origins, fallbackOrigin);
+        add(entries, PluginKind.EXECUTOR, registry.executors(), origins, fallbackOrigin);
         return new PluginCatalog(entries);
     }
 
