@@ -63,4 +63,16 @@ public final class PluginRegistry {
     public Map<String, SweepExecutorFactory> executors() {
         return executors;
     }
+
+    /** The factories of one extension point. */
+    public Map<String, ? extends dev.strata.spi.PluginFactory> factories(PluginKind kind) {
+        return switch (kind) {
+            case ACTIVATION -> activations;
+            case INITIALIZER -> initializers;
+            case OPTIMIZER -> optimizers;
+            case LOSS -> losses;
+            case DATA -> dataSources;
+            case EXECUTOR -> executors;
+        };
+    }
 }
