@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * arrays' own data type (float32 or float64).
  *
  * <p>Both passes write into the arrays they are given. Backward needs one work array for s: it is
- * allocated on the first call and reused while the shape and data type stay the same, which they
- * do from one iteration to the next. One instance per layer, so not thread-safe.
+ * allocated on the first call and reused while the shape, data type and memory order stay the
+ * same, which they do from one iteration to the next. One instance per layer, so not thread-safe.
  */
 final class SwishActivation implements Activation {
     private final double beta;
@@ -43,9 +43,10 @@ final class SwishActivation implements Activation {
         dZ.muli(s);
     }
 
+    /** The work array, in z's memory order so the element-wise ops walk both arrays alike. */
     private INDArray gateLike(INDArray z) {
-        if (gate == null || gate.dataType() != z.dataType() || !gate.equalShapes(z)) {
-            gate = Nd4j.createUninitialized(z.dataType(), z.shape(), 'c');
+        if (gate == null || gate.dataType() != z.dataType() || gate.ordering() != z.ordering() || !gate.equalShapes(z)) {
+            gate = Nd4j.createUninitialized(z.dataType(), z.shape(), z.ordering());
         }
         return gate;
     }
