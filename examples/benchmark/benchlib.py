@@ -26,9 +26,8 @@ class BenchError(Exception):
     """A problem the user can fix; the message says how."""
 
 
-def python_candidates(explicit=None):
-    names = [explicit] if explicit else []
-    names += [sys.executable, shutil.which("python3"), "/usr/bin/python3"]
+def python_candidates(preferred=None):
+    names = [preferred, sys.executable, shutil.which("python3"), "/usr/bin/python3"]
     seen, out = set(), []
     for name in names:
         if name and os.path.exists(name):
@@ -44,15 +43,15 @@ def has_modules(python, modules):
     return subprocess.run([python, "-c", code], capture_output=True).returncode == 0
 
 
-def find_python(modules, explicit=None, purpose=""):
-    """The first python (explicit, this one, python3 on PATH, /usr/bin/python3) that imports modules."""
-    candidates = python_candidates(explicit)
-    for python in ([explicit] if explicit else candidates):
+def find_python(modules, preferred=None, purpose="", only_preferred=False):
+    """The first python that imports modules: preferred, this one, python3 on PATH, /usr/bin/python3."""
+    candidates = [preferred] if only_preferred else python_candidates(preferred)
+    for python in candidates:
         if has_modules(python, modules):
             return python
-    missing = [m for m in modules if not any(has_modules(p, [m]) for p in candidates)] or modules
+    missing = [m for m in modules if not any(has_modules(p, [m]) for p in candidates)]
     raise BenchError("no python with %s found %s(tried %s).\nInstall:\n%s" % (
-        " and ".join(modules), purpose, ", ".join(candidates if not explicit else [explicit]),
+        " and ".join(modules), purpose, ", ".join(candidates),
         "\n".join("  " + INSTALL_HINT[m] for m in missing if m in INSTALL_HINT)))
 
 

@@ -1,6 +1,5 @@
 package dev.strata.benchmark;
 
-import com.google.inject.Injector;
 import dev.strata.data.PreparedData;
 import dev.strata.engine.Network;
 import dev.strata.engine.Trainer;
@@ -58,10 +57,10 @@ public class TrainerStepBenchmark {
 
     @Setup
     public void build() {
-        Injector injector = StrataInjector.create(List.of());
-        ModelSpec spec = injector.getInstance(SpecLoader.class).load(Path.of(config), List.of("dtype=" + dtype));
-        PreparedData data = injector.getInstance(Experiment.class).loadData(spec);
-        ModelBuilder builder = new ModelBuilder(injector.getInstance(PluginRegistry.class));
+        PluginRegistry plugins = StrataInjector.create(List.of()).getInstance(PluginRegistry.class);
+        ModelSpec spec = new SpecLoader(plugins).load(Path.of(config), List.of("dtype=" + dtype));
+        PreparedData data = new Experiment(plugins).loadData(spec);
+        ModelBuilder builder = new ModelBuilder(plugins);
         Network network = builder.initialize(spec, data.inputSize(), new NumpyRandom(spec.seed()));
         trainer = new Trainer(network, builder.loss(spec), builder.optimizer(spec), builder.l2(spec));
         network.parameterMap().forEach((name, value) -> initial.put(name, value.dup('f')));
