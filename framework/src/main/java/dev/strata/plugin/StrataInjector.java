@@ -104,6 +104,9 @@ public final class StrataInjector {
             MapBinder.newMapBinder(binder(), String.class, LossFactory.class);
             MapBinder.newMapBinder(binder(), String.class, DataSourceFactory.class);
             bind(PluginRegistry.class);
+            // The engine's own services, built from the registry.
+            bind(dev.strata.spec.SpecLoader.class);
+            bind(dev.strata.run.Experiment.class);
         }
 
         @Provides

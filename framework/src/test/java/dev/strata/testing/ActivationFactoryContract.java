@@ -50,4 +50,26 @@ public abstract class ActivationFactoryContract extends PluginFactoryContract<Ac
         assertThat(a32.castTo(DataType.DOUBLE).equalsWithEps(a, 1e-5)).as("forward %s vs %s", a32, a).isTrue();
         assertThat(dZ32.castTo(DataType.DOUBLE).equalsWithEps(dZ, 1e-5)).as("backward %s vs %s", dZ32, dZ).isTrue();
     }
+
+    @Test
+    void columnMajorArraysGiveTheRowMajorResults() {
+        NumpyRandom random = new NumpyRandom(11);
+        INDArray z = Nd4j.createFromArray(new double[][] {random.gaussians(5), random.gaussians(5), random.gaussians(5)});
+        INDArray dA = Nd4j.createFromArray(new double[][] {random.gaussians(5), random.gaussians(5), random.gaussians(5)});
+        Activation activation = activation();
+        INDArray a = z.ulike();
+        INDArray dZ = z.ulike();
+        activation.forward(z, a);
+        activation.backward(z, a, dA, dZ);
+
+        // The engine may keep activations in 'f' order, which ND4J's GEMM prefers.
+        INDArray zF = z.dup('f');
+        INDArray aF = Nd4j.create(DataType.DOUBLE, z.shape(), 'f');
+        INDArray dZF = Nd4j.create(DataType.DOUBLE, z.shape(), 'f');
+        activation.forward(zF, aF);
+        activation.backward(zF, aF, dA.dup('f'), dZF);
+
+        assertThat(aF.toDoubleMatrix()).isDeepEqualTo(a.toDoubleMatrix());
+        assertThat(dZF.toDoubleMatrix()).isDeepEqualTo(dZ.toDoubleMatrix());
+    }
 }

@@ -143,13 +143,8 @@ public abstract class PluginFactoryContract<F extends PluginFactory> {
     }
 
     @Test
-    void createsFromSampleParametersAndAgainAsANewInstance() {
-        F factory = factory();
-        Object first = create(factory, sampleParams());
-        Object second = create(factory, sampleParams());
-
-        assertThat(first).isNotNull();
-        assertThat(second).isNotSameAs(first);
+    void createsFromSampleParameters() {
+        assertThat(create(factory(), sampleParams())).isNotNull();
     }
 
     /** Whether {@code value} lies within {@code spec}'s bounds. */

@@ -1,0 +1,24 @@
+package dev.strata.plugins.builtin;
+
+import dev.strata.spi.Initializer;
+import dev.strata.spi.InitializerFactory;
+import dev.strata.spi.Params;
+
+/** {@code glorot_normal}: {@code randn(fanOut, fanIn) * sqrt(2 / (fanIn + fanOut))}. */
+public final class GlorotNormalFactory implements InitializerFactory {
+    @Override
+    public String name() {
+        return "glorot_normal";
+    }
+
+    @Override
+    public String description() {
+        return "np.random.randn(fan_out, fan_in) * np.sqrt(2 / (fan_in + fan_out)); suited to tanh and sigmoid layers";
+    }
+
+    @Override
+    public Initializer create(Params params) {
+        return (fanOut, fanIn, random) -> ScaledNormal.draw(fanOut, fanIn, random,
+                Math.sqrt(2.0 / (fanIn + fanOut)));
+    }
+}
