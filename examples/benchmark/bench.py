@@ -36,6 +36,9 @@ def parse_args():
     p.add_argument("--python", help="the python (with numpy) that runs the reference (default: this one)")
     p.add_argument("--config", default="configs/cat-deep.yaml", help="the Strata spec (default configs/cat-deep.yaml)")
     p.add_argument("--gemm-n", type=int, default=2048, help="size of the square GEMM for the peak (default 2048)")
+    p.add_argument("--threads", type=int, metavar="N",
+                   help="BLAS threads for both programs (numpy: OPENBLAS_NUM_THREADS; Strata: OMP_NUM_THREADS, which "
+                        "ND4J also applies to its OpenBLAS); default: each program's own default")
     p.add_argument("--json", metavar="FILE", help="also write every measurement here")
     args = p.parse_args()
     if args.quick:
@@ -86,8 +89,16 @@ def compare_costs(reference, report):
     return max(abs(numpy[i] - strata[i]) for i in numpy)
 
 
+def thread_env(args):
+    """The environment of both programs: unchanged, or N BLAS threads in each."""
+    env = dict(os.environ)
+    if args.threads:
+        env["OPENBLAS_NUM_THREADS"] = env["OMP_NUM_THREADS"] = str(args.threads)
+    return env
+
+
 def run_numpy(python, data, dtype, args):
-    done = lib.run(reference_command(python, data, dtype, args))
+    done = lib.run(reference_command(python, data, dtype, args), env=thread_env(args))
     if done.code != 0:
         raise lib.BenchError("reference.py failed (exit %d):\n%s" % (done.code, done.stderr))
     result = json.loads(done.stdout)
@@ -98,7 +109,7 @@ def run_numpy(python, data, dtype, args):
 def run_strata(dtype, args):
     out = tempfile.mkdtemp(prefix="strata-bench-")
     try:
-        done = lib.run(strata_command(out, dtype, args))
+        done = lib.run(strata_command(out, dtype, args), env=thread_env(args))
         if done.code != 0:
             raise lib.BenchError("./strata train failed (exit %d):\n%s%s" % (done.code, done.stdout, done.stderr))
         report = lib.read_json(os.path.join(out, "report.json"))
@@ -108,8 +119,9 @@ def run_strata(dtype, args):
             "process": done.seconds, "rss_mib": done.max_rss_mib, "result": report}
 
 
-def gemm_peak(python, dtype, n):
-    done = lib.run([python, os.path.join(lib.HERE, "reference.py"), "--gemm-peak", str(n), "--dtype", dtype])
+def gemm_peak(python, dtype, n, args):
+    done = lib.run([python, os.path.join(lib.HERE, "reference.py"), "--gemm-peak", str(n), "--dtype", dtype],
+                   env=thread_env(args))
     if done.code != 0:
         raise lib.BenchError("measuring the GEMM peak failed:\n" + done.stderr)
     return json.loads(done.stdout)
@@ -175,6 +187,9 @@ def summarize(args, runs, peaks):
     for dtype in args.dtypes:
         print("  %s peak %.1f GFLOP/s (numpy %s, %s)" % (dtype, peaks[dtype]["gflops"], peaks[dtype]["numpy"],
                                                         peaks[dtype]["blas"]))
+    strata_env = rows[0][5][0]["result"].get("environment", {})
+    print("BLAS threads: Strata %s (its report), numpy %s." % (
+        strata_env.get("blas_threads", "?"), thread_env(args).get("OPENBLAS_NUM_THREADS", "every core (OpenBLAS default)")))
     print()
     for dtype, med, _, worst, numpy, strata in rows:
         acc_numpy = numpy[0]["result"]["accuracy"]["test"]
@@ -203,17 +218,18 @@ def main():
             print("warning: the machine is busy (load average %.1f on %d cores): BLAS threads that wait for a "
                   "core make both programs slow and noisy; figures from this run are not representative"
                   % (load_before, os.cpu_count()), file=sys.stderr)
-        peaks = {d: gemm_peak(python, d, args.gemm_n) for d in args.dtypes}
+        peaks = {d: gemm_peak(python, d, args.gemm_n, args) for d in args.dtypes}
         if min(p["gflops"] for p in peaks.values()) < 10:
             print("warning: numpy reaches under 10 GFLOP/s on a square GEMM: its BLAS is probably the slow "
                   "reference one; " + lib.INSTALL_HINT["numpy"], file=sys.stderr)
+        env = thread_env(args)
         print("numpy reference: %s (numpy %s, %s); %s; OMP_NUM_THREADS=%s OPENBLAS_NUM_THREADS=%s" % (
             python, peaks[args.dtypes[0]]["numpy"], peaks[args.dtypes[0]]["blas"], version,
-            os.environ.get("OMP_NUM_THREADS", "unset (./strata uses 1)"),
-            os.environ.get("OPENBLAS_NUM_THREADS", "unset")), flush=True)
+            env.get("OMP_NUM_THREADS", "unset (./strata sets 1)"), env.get("OPENBLAS_NUM_THREADS", "unset")),
+            flush=True)
         runs = measure(args, python, data)
         for d in args.dtypes:  # the better of before and after: a peak is a best case
-            peaks[d]["gflops"] = max(peaks[d]["gflops"], gemm_peak(python, d, args.gemm_n)["gflops"])
+            peaks[d]["gflops"] = max(peaks[d]["gflops"], gemm_peak(python, d, args.gemm_n, args)["gflops"])
         print("load average before %.1f, after %.1f" % (load_before, os.getloadavg()[0]))
     except lib.BenchError as e:
         print("error: %s" % e, file=sys.stderr)
