@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The products that dominate training the cat model, at its first layer's shapes: {@code W1 (20 ×
  * 12288) · X (12288 × 209)} forward and {@code dZ1 · Xᵀ} backward, with every array in one memory
- * order ('f' is what the engine uses, 'c' what a naive one gets) and dtype.
+ * order ('f' is what the engine uses, 'c' what a naive one gets) and dtype; X's order can also be
+ * set on its own ({@code -p inputOrder=c}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +35,13 @@ public class LayerMathBenchmark {
 
     @Param({"float64", "float32"})
     public String dtype;
+
+    /**
+     * The order of the input X alone: "same" as the other arrays, or 'f' / 'c' (X is read-only
+     * during training, so an engine could keep it in whichever order its products prefer).
+     */
+    @Param({"same"})
+    public String inputOrder;
 
     @Param({"20"})
     public int units;
@@ -57,7 +65,7 @@ public class LayerMathBenchmark {
     public void allocate() {
         DataType type = "float32".equals(dtype) ? DataType.FLOAT : DataType.DOUBLE;
         Nd4j.getRandom().setSeed(1);
-        x = Nd4j.rand(type, features, examples).dup(order);
+        x = Nd4j.rand(type, features, examples).dup("same".equals(inputOrder) ? order : inputOrder.charAt(0));
         w = Nd4j.randn(type, units, features).dup(order);
         b = Nd4j.randn(type, units, 1).dup(order);
         dZ = Nd4j.randn(type, units, examples).dup(order);
