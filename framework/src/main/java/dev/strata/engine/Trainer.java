@@ -22,6 +22,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final double l2;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private boolean fuseOutput = true;
     private long updates;
 
     /**
@@ -34,6 +35,15 @@ public final class Trainer {
         this.optimizer = optimizer;
         this.l2 = l2;
         optimizer.initialize(network.parameters());
+    }
+
+    /**
+     * Whether the output layer may use the loss's combined gradient ({@link Loss#outputDelta}); on by
+     * default. Off reproduces the seeds' chain rule operation by operation.
+     */
+    public Trainer fuseOutputGradient(boolean enabled) {
+        this.fuseOutput = enabled;
+        return this;
     }
 
     public Network network() {
@@ -162,10 +172,16 @@ public final class Trainer {
         int n = layers.size();
         int m = (int) x.columns();
         double cost = loss.cost(ws.a[n], y) + l2Cost(m);
-        loss.gradient(ws.a[n], y, ws.dA[n]);
+        DenseLayer output = layers.get(n - 1);
+        boolean fused = fuseOutput && loss.outputDelta(output.activationName(), ws.a[n], y, ws.dA[n]);
+        if (!fused) {
+            loss.gradient(ws.a[n], y, ws.dA[n]);
+        }
         for (int l = n; l >= 1; l--) {
             DenseLayer layer = layers.get(l - 1);
-            layer.activation().backward(ws.z[l], ws.a[l], ws.dA[l], ws.dA[l]);
+            if (l < n || !fused) {
+                layer.activation().backward(ws.z[l], ws.a[l], ws.dA[l], ws.dA[l]);
+            }
             INDArray aPrev = l == 1 ? x : ws.a[l - 1];
             LayerMath.linearBackward(ws.dA[l], aPrev, layer.w(), layer.dW(), layer.db(), l == 1 ? null : ws.dA[l - 1]);
             if (l2 > 0) {
