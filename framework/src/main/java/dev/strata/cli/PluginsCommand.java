@@ -28,7 +28,7 @@ final class PluginsCommand implements Callable<Integer> {
             if (entries.isEmpty()) {
                 continue;
             }
-            out.println(kind == PluginKind.DATA ? "data formats:" : kind.name().toLowerCase(java.util.Locale.ROOT) + "s:");
+            out.println(kind == PluginKind.DATA ? "data formats:" : kind == PluginKind.EXECUTOR ? "sweep executors:" : kind.label() + "s:");
             for (PluginCatalog.Entry e : entries) {
                 out.println("  " + e.name() + (e.description().isEmpty() ? "" : " - " + e.description()));
                 for (ParamSpec p : e.parameters()) {

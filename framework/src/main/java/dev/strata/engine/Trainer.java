@@ -22,6 +22,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final double l2;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private boolean fuseOutput = true;
     private long updates;
 
     /**
@@ -34,6 +35,15 @@ public final class Trainer {
         this.optimizer = optimizer;
         this.l2 = l2;
         optimizer.initialize(network.parameters());
+    }
+
+    /**
+     * Whether the output layer may use the loss's combined gradient ({@link Loss#outputDelta}); on by
+     * default. Off reproduces the seeds' chain rule operation by operation.
+     */
+    public Trainer fuseOutputGradient(boolean enabled) {
+        this.fuseOutput = enabled;
+        return this;
     }
 
     public Network network() {
@@ -162,12 +172,21 @@ public final class Trainer {
         int n = layers.size();
         int m = (int) x.columns();
         double cost = loss.cost(ws.a[n], y) + l2Cost(m);
-        loss.gradient(ws.a[n], y, ws.dA[n]);
+        DenseLayer output = layers.get(n - 1);
+        boolean fused = fuseOutput && loss.outputDelta(output.activationName(), ws.a[n], y, ws.dA[n]);
+        if (!fused) {
+            loss.gradient(ws.a[n], y, ws.dA[n]);
+        }
         for (int l = n; l >= 1; l--) {
             DenseLayer layer = layers.get(l - 1);
-            layer.activation().backward(ws.z[l], ws.a[l], ws.dA[l], ws.dA[l]);
             INDArray aPrev = l == 1 ? x : ws.a[l - 1];
-            LayerMath.linearBackward(ws.dA[l], aPrev, layer.w(), layer.dW(), layer.db(), l == 1 ? null : ws.dA[l - 1]);
+            INDArray dAPrev = l == 1 ? null : ws.dA[l - 1];
+            if (l == n && fused) {
+                LayerMath.deltaBackward(ws.dA[l], aPrev, layer.w(), layer.dW(), layer.db(), dAPrev, ws.scratch[l]);
+            } else {
+                LayerMath.layerBackward(ws.dA[l], ws.z[l], ws.a[l], layer.activation(), aPrev, layer.w(), layer.dW(),
+                        layer.db(), dAPrev, ws.scratch[l]);
+            }
             if (l2 > 0) {
                 Nd4j.getBlasWrapper().level1().axpy(layer.w().length(), l2 / m, layer.w(), layer.dW());
             }
@@ -192,8 +211,7 @@ public final class Trainer {
         List<DenseLayer> layers = network.layers();
         for (int l = 1; l <= layers.size(); l++) {
             DenseLayer layer = layers.get(l - 1);
-            LayerMath.linearForward(a, layer.w(), layer.b(), ws.z[l]);
-            layer.activation().forward(ws.z[l], ws.a[l]);
+            LayerMath.layerForward(a, layer.w(), layer.b(), layer.activation(), ws.z[l], ws.a[l], ws.scratch[l]);
             a = ws.a[l];
         }
     }

@@ -28,11 +28,9 @@ public final class PluginCatalog {
     /** Builds the catalog from the registry's maps; factories missing from {@code origins} are attributed to {@code fallbackOrigin}. */
     static PluginCatalog of(PluginRegistry registry, Map<PluginFactory, String> origins, String fallbackOrigin) {
         List<Entry> entries = new ArrayList<>();
-        add(entries, PluginKind.ACTIVATION, registry.activations(), origins, fallbackOrigin);
-        add(entries, PluginKind.INITIALIZER, registry.initializers(), origins, fallbackOrigin);
-        add(entries, PluginKind.OPTIMIZER, registry.optimizers(), origins, fallbackOrigin);
-        add(entries, PluginKind.LOSS, registry.losses(), origins, fallbackOrigin);
-        add(entries, PluginKind.DATA, registry.dataSources(), origins, fallbackOrigin);
+        for (PluginKind kind : PluginKind.values()) {
+            add(entries, kind, registry.factories(kind), origins, fallbackOrigin);
+        }
         return new PluginCatalog(entries);
     }
 

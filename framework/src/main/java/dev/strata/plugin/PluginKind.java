@@ -3,6 +3,7 @@ package dev.strata.plugin;
 import dev.strata.spi.ActivationFactory;
 import dev.strata.spi.Api;
 import dev.strata.spi.DataSourceFactory;
+import dev.strata.spi.SweepExecutorFactory;
 import dev.strata.spi.InitializerFactory;
 import dev.strata.spi.LossFactory;
 import dev.strata.spi.OptimizerFactory;
@@ -15,7 +16,8 @@ public enum PluginKind {
     INITIALIZER("initializer", InitializerFactory.class),
     OPTIMIZER("optimizer", OptimizerFactory.class),
     LOSS("loss", LossFactory.class),
-    DATA("data", DataSourceFactory.class);
+    DATA("data", DataSourceFactory.class),
+    EXECUTOR("executor", SweepExecutorFactory.class);
 
     private final String label;
     private final Class<? extends PluginFactory> factoryType;

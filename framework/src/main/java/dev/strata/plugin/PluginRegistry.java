@@ -2,6 +2,7 @@ package dev.strata.plugin;
 
 import dev.strata.spi.ActivationFactory;
 import dev.strata.spi.DataSourceFactory;
+import dev.strata.spi.SweepExecutorFactory;
 import dev.strata.spi.InitializerFactory;
 import dev.strata.spi.LossFactory;
 import dev.strata.spi.OptimizerFactory;
@@ -21,6 +22,7 @@ public final class PluginRegistry {
     private final Map<String, OptimizerFactory> optimizers;
     private final Map<String, LossFactory> losses;
     private final Map<String, DataSourceFactory> dataSources;
+    private final Map<String, SweepExecutorFactory> executors;
 
     @Inject
     public PluginRegistry(
@@ -28,12 +30,14 @@ public final class PluginRegistry {
             Map<String, InitializerFactory> initializers,
             Map<String, OptimizerFactory> optimizers,
             Map<String, LossFactory> losses,
-            Map<String, DataSourceFactory> dataSources) {
+            Map<String, DataSourceFactory> dataSources,
+            Map<String, SweepExecutorFactory> executors) {
         this.activations = new TreeMap<>(activations);
         this.initializers = new TreeMap<>(initializers);
         this.optimizers = new TreeMap<>(optimizers);
         this.losses = new TreeMap<>(losses);
         this.dataSources = new TreeMap<>(dataSources);
+        this.executors = new TreeMap<>(executors);
     }
 
     public Map<String, ActivationFactory> activations() {
@@ -54,5 +58,21 @@ public final class PluginRegistry {
 
     public Map<String, DataSourceFactory> dataSources() {
         return dataSources;
+    }
+
+    public Map<String, SweepExecutorFactory> executors() {
+        return executors;
+    }
+
+    /** The factories of one extension point. */
+    public Map<String, ? extends dev.strata.spi.PluginFactory> factories(PluginKind kind) {
+        return switch (kind) {
+            case ACTIVATION -> activations;
+            case INITIALIZER -> initializers;
+            case OPTIMIZER -> optimizers;
+            case LOSS -> losses;
+            case DATA -> dataSources;
+            case EXECUTOR -> executors;
+        };
     }
 }

@@ -103,6 +103,7 @@ public final class StrataInjector {
             MapBinder.newMapBinder(binder(), String.class, OptimizerFactory.class);
             MapBinder.newMapBinder(binder(), String.class, LossFactory.class);
             MapBinder.newMapBinder(binder(), String.class, DataSourceFactory.class);
+            MapBinder.newMapBinder(binder(), String.class, dev.strata.spi.SweepExecutorFactory.class);
             bind(PluginRegistry.class);
             // The engine's own services, built from the registry.
             bind(dev.strata.spec.SpecLoader.class);

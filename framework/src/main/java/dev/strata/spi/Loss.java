@@ -16,4 +16,17 @@ public interface Loss {
      * the linear backward step). Writes into {@code dAL} without allocating.
      */
     void gradient(INDArray al, INDArray y, INDArray dAL);
+
+    /**
+     * Optional fast path: when this loss and the output activation have a simple combined gradient
+     * (sigmoid with binary cross-entropy, softmax with categorical cross-entropy: {@code dZ = AL - Y}),
+     * write {@code dZ := ∂L/∂Z} directly and return {@code true}; the engine then skips
+     * {@link #gradient} and the activation's backward step for the output layer. The result must
+     * equal the two-step chain rule up to rounding.
+     *
+     * @param activation the output layer's activation name
+     */
+    default boolean outputDelta(String activation, INDArray al, INDArray y, INDArray dZ) {
+        return false;
+    }
 }

@@ -42,4 +42,9 @@ public abstract class PluginModule extends AbstractModule implements StrataPlugi
         MapBinder.newMapBinder(binder(), String.class, DataSourceFactory.class)
                 .addBinding(factory.name()).toInstance(factory);
     }
+
+    protected final void sweepExecutor(SweepExecutorFactory factory) {
+        MapBinder.newMapBinder(binder(), String.class, SweepExecutorFactory.class)
+                .addBinding(factory.name()).toInstance(factory);
+    }
 }

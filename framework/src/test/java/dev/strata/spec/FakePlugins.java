@@ -45,7 +45,7 @@ final class FakePlugins {
                                 ParamSpec.optional("steps", ParamType.INT, 3, "inner steps"))),
                 byName(loss("binary_cross_entropy", "sigmoid", false),
                         loss("categorical_cross_entropy", "softmax", true)),
-                byName(new FakeHdf5()));
+                byName(new FakeHdf5()), Map.of());
     }
 
     @SafeVarargs

@@ -79,13 +79,7 @@ public abstract class PluginFactoryContract<F extends PluginFactory> {
         F factory = factory();
         PluginKind kind = PluginKind.of(factory);
         PluginRegistry registry = StrataInjector.create(List.of()).getInstance(PluginRegistry.class);
-        Map<String, ? extends PluginFactory> registered = switch (kind) {
-            case ACTIVATION -> registry.activations();
-            case INITIALIZER -> registry.initializers();
-            case OPTIMIZER -> registry.optimizers();
-            case LOSS -> registry.losses();
-            case DATA -> registry.dataSources();
-        };
+        Map<String, ? extends PluginFactory> registered = registry.factories(kind);
         assertThat(registered).as("%s factories registered on the classpath", kind).containsKey(factory.name());
         assertThat(registered.get(factory.name())).isExactlyInstanceOf(factory.getClass());
         assertThat(registered.values().stream().filter(f -> f.getClass() == factory.getClass()))

@@ -52,5 +52,15 @@ public final class CategoricalCrossEntropyFactory implements LossFactory {
         public void gradient(INDArray al, INDArray y, INDArray dAL) {
             y.div(al, dAL).negi();
         }
+
+        /** With a softmax output and one-hot labels, ∂L/∂Z = a − y (softmax's Jacobian folds away). */
+        @Override
+        public boolean outputDelta(String activation, INDArray al, INDArray y, INDArray dZ) {
+            if (!"softmax".equals(activation)) {
+                return false;
+            }
+            al.sub(y, dZ);
+            return true;
+        }
     }
 }

@@ -44,5 +44,15 @@ public final class MeanSquaredErrorFactory implements LossFactory {
         public void gradient(INDArray al, INDArray y, INDArray dAL) {
             al.sub(y, dAL);
         }
+
+        /** With a linear output, ∂L/∂Z = ∂L/∂A = a − y. */
+        @Override
+        public boolean outputDelta(String activation, INDArray al, INDArray y, INDArray dZ) {
+            if (!"linear".equals(activation)) {
+                return false;
+            }
+            al.sub(y, dZ);
+            return true;
+        }
     }
 }
