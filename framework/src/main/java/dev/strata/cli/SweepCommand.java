@@ -58,8 +58,8 @@ final class SweepCommand implements Callable<Integer> {
                 throw new BadInputException("--resume continues the sweep in its own folder", "drop --out");
             }
             dir = resume;
+            // Sweep.run checks that a given SWEEP is the one the folder was started with.
             planned = sweep.plan(sweepFile != null ? sweepFile : dir.resolve(Sweep.SWEEP_FILE));
-            sweep.checkSameSweep(dir, planned);
         } else {
             if (sweepFile == null) {
                 throw new BadInputException("missing SWEEP", "give a sweep file, e.g. strata sweep "

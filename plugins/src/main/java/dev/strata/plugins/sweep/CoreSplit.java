@@ -1,5 +1,6 @@
 package dev.strata.plugins.sweep;
 
+import dev.strata.run.NativeThreads;
 import dev.strata.spi.Trial;
 import dev.strata.sweep.Calibratable;
 import java.util.ArrayList;
@@ -57,16 +58,16 @@ record CoreSplit(int trials, int blasThreads, String explanation) {
     }
 
     private static CoreSplit measure(int cores, Trial trial, Calibratable runner) throws InterruptedException {
-        int before = BlasThreads.get();
+        int before = NativeThreads.blasThreads();
         try {
             runner.secondsFor(trial, WARMUP_ITERATIONS);
             // Alternate and keep the best of each: a shared machine's load comes and goes.
             double oneWide = 0;
             double manyNarrow = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                BlasThreads.set(cores);
+                NativeThreads.setBlasThreads(cores);
                 oneWide = Math.max(oneWide, CALIBRATION_ITERATIONS / runner.secondsFor(trial, CALIBRATION_ITERATIONS));
-                BlasThreads.set(1);
+                NativeThreads.setBlasThreads(1);
                 manyNarrow = Math.max(manyNarrow, concurrent(cores, trial, runner));
             }
             boolean narrow = manyNarrow >= oneWide;
@@ -79,7 +80,7 @@ record CoreSplit(int trials, int blasThreads, String explanation) {
                     : new CoreSplit(1, cores, "Executor local: 1 trial at a time × " + cores + " BLAS threads ("
                             + why + ").");
         } finally {
-            BlasThreads.set(before);
+            NativeThreads.setBlasThreads(before);
         }
     }
 

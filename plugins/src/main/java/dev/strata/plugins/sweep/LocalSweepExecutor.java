@@ -1,5 +1,6 @@
 package dev.strata.plugins.sweep;
 
+import dev.strata.run.NativeThreads;
 import dev.strata.spi.Trial;
 import dev.strata.spi.TrialOutcome;
 import dev.strata.spi.TrialRunner;
@@ -45,8 +46,8 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
         // The choice is part of what the user sees: the sweep's console output.
         System.out.println(split.explanation());
         System.out.flush();
-        int before = BlasThreads.get();
-        BlasThreads.set(split.blasThreads());
+        int before = NativeThreads.blasThreads();
+        NativeThreads.setBlasThreads(split.blasThreads());
         pool = Executors.newFixedThreadPool(Math.min(split.trials(), trials.size()), r -> {
             Thread t = new Thread(r, "strata-trial");
             t.setDaemon(true);
@@ -66,7 +67,7 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
-            BlasThreads.set(before);
+            NativeThreads.setBlasThreads(before);
         }
     }
 
