@@ -302,6 +302,7 @@ public final class SweepParser {
     private Selector executor(YamlBlock sweep, Path folder, ErrorCollector errors) {
         YamlNode node = sweep.node("executor").orElse(new YamlNode.Scalar(YamlNode.ScalarType.STRING,
                 DEFAULT_EXECUTOR, sweep.location()));
+        node = integersAsText(node);
         ParamsReader reader = new ParamsReader(folder, Path.of("").toAbsolutePath(), errors);
         Optional<Selector> selector = reader.selector(node, "executor", "sweep executor", plugins.executors(),
                 SweepExecutorFactory::parameters);
@@ -314,6 +315,30 @@ public final class SweepParser {
             errors.add(Kind.OUT_OF_RANGE, node.location(), "executor", e.getMessage(), "");
         }
         return selector.get();
+    }
+
+    /**
+     * {@code parallelism: 2} for a string parameter that also takes {@code auto}: a plain integer is
+     * read as its text, so users need not quote it.
+     */
+    private YamlNode integersAsText(YamlNode node) {
+        if (!(node instanceof YamlNode.Mapping mapping)
+                || !(mapping.get("type") instanceof YamlNode.Scalar type)
+                || !plugins.executors().containsKey(type.text())) {
+            return node;
+        }
+        List<String> strings = plugins.executors().get(type.text()).parameters().stream()
+                .filter(p -> p.type() == dev.strata.spi.ParamType.STRING).map(dev.strata.spi.ParamSpec::name).toList();
+        YamlNode.Mapping copy = new YamlNode.Mapping(mapping.location());
+        for (YamlNode.Entry entry : mapping.entries().values()) {
+            YamlNode value = entry.value();
+            if (strings.contains(entry.key()) && value instanceof YamlNode.Scalar s
+                    && s.type() == YamlNode.ScalarType.INT) {
+                value = new YamlNode.Scalar(YamlNode.ScalarType.STRING, s.text(), s.location());
+            }
+            copy.put(entry.key(), entry.keyLocation(), value);
+        }
+        return copy;
     }
 
     /** The number of values a grid takes from {@code domain}. */

@@ -78,7 +78,11 @@ public final class SweepReport {
             List<Object> values = ranked.stream().map(r -> r.parameters().get(parameter.path())).toList();
             boolean numeric = values.stream().allMatch(v -> v instanceof Number);
             boolean log = numeric && logScale(values, parameter.domain());
+            // Categories are numbered in the sweep file's order when it lists them.
             List<String> labels = new ArrayList<>();
+            if (parameter.domain() instanceof Domain.Choices choices) {
+                choices.values().stream().map(ResultsLog::valueText).distinct().forEach(labels::add);
+            }
             List<Double> x = new ArrayList<>();
             for (Object v : values) {
                 if (numeric) {

@@ -99,7 +99,7 @@ class SweepCommandEndToEndTest {
                   optimizer.learning_rate: [0.005, 0.0075, 0.01, 0.02]
                   training.iterations: [40]
                 objective: {metric: test.accuracy}
-                executor: {type: local, parallelism: '1', blas_threads: '1'}
+                executor: {type: local, parallelism: 1, blas_threads: 1}
                 """);
         Path killed = tmp.resolve("killed");
         Process process = CliRunner.start(tmp.resolve("killed.log"), "sweep", file.toString(), "--out", killed.toString());

@@ -139,9 +139,17 @@ class SweepPlanningTest {
     }
 
     @Test
+    void anExecutorTakesAPlainNumberForItsThreadCounts() throws IOException {
+        Sweep.Planned planned = plan("parameters: {training.iterations: [5]}\nexecutor: {type: local, parallelism: 2, "
+                + "blas_threads: auto}\n");
+        assertThat(planned.spec().executor().params().getString("parallelism")).isEqualTo("2");
+        assertThat(planned.spec().executor().params().getString("blas_threads")).isEqualTo("auto");
+    }
+
+    @Test
     void anExecutorRefusesABadParallelism() {
         assertThatThrownBy(() -> plan("parameters: {training.iterations: [5]}\nexecutor: {type: local, "
-                + "parallelism: '0'}\n"))
+                + "parallelism: 0}\n"))
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining(":4:11: executor: executor parallelism must be 'auto' or a whole number >= 1");
         assertThatThrownBy(() -> plan("parameters: {training.iterations: [5]}\nexecutor: {type: locl}\n"))

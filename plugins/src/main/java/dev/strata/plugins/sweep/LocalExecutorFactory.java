@@ -52,6 +52,6 @@ public final class LocalExecutorFactory implements SweepExecutorFactory {
             // reported below
         }
         throw new BadInputException("executor " + name + " must be 'auto' or a whole number >= 1, got '" + text + "'",
-                "write e.g. " + name + ": auto, or " + name + ": '2'");
+                "write e.g. " + name + ": auto, or " + name + ": 2");
     }
 }
