@@ -48,6 +48,11 @@ public final class Strata {
 
     /** Strata with the plugins on the classpath and the plugin jars in {@code pluginDirs}. */
     public static Strata create(List<Path> pluginDirs) {
+        // Like the CLI: library chatter (ND4J's backend banner) only at warnings, unless chosen otherwise.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                    System.getenv().getOrDefault("STRATA_LOG", "warn"));
+        }
         // As the CLI does: one BLAS thread per core unless changed later with NativeThreads.
         NativeThreads.setBlasThreads(NativeThreads.defaultBlasThreads());
         return new Strata(StrataInjector.create(pluginDirs));
