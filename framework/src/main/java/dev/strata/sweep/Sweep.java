@@ -3,7 +3,6 @@ package dev.strata.sweep;
 import dev.strata.io.AtomicFiles;
 import dev.strata.io.Json;
 import dev.strata.plugin.PluginRegistry;
-import dev.strata.spec.ModelSpec;
 import dev.strata.spec.SpecLoader;
 import dev.strata.spec.SpecWriter;
 import dev.strata.spec.yaml.ErrorCollector;
