@@ -29,15 +29,10 @@ public final class HostArrays {
         return f;
     }
 
-    /**
-     * Whether {@link #read}/{@link #write} can copy {@code a} directly (floating point, no gaps, not
-     * a view at an offset). A view's {@code data().addressPointer()} already points at its first
-     * element, so positioning it by {@code offset()} again read past the batch: a minibatch's labels
-     * gave garbage costs and crashed the JVM (SIGSEGV). Views take the copying path instead.
-     */
+    /** Whether {@link #read}/{@link #write} can copy {@code a} directly (floating point, no gaps). */
     public static boolean dense(INDArray a) {
         DataType t = a.dataType();
-        return (t == DataType.DOUBLE || t == DataType.FLOAT) && a.offset() == 0 && Shape.hasDefaultStridesForShape(a);
+        return (t == DataType.DOUBLE || t == DataType.FLOAT) && Shape.hasDefaultStridesForShape(a);
     }
 
     /** A reusable scratch array of at least {@code n} values. */
