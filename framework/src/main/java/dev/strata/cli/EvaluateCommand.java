@@ -47,9 +47,9 @@ final class EvaluateCommand implements Callable<Integer> {
         PreparedData data = root.injector().getInstance(Experiment.class).loadData(dataSpec);
         PrintWriter out = command.commandLine().getOut();
         double threshold = model.spec().evaluation().threshold();
-        print(out, "train", Metrics.of(model.network().predictProbabilities(data.train().x()), data.train().raw().labels(), threshold));
+        print(out, "train", Metrics.of(model.network().predictProbabilities(data.train().x()), data.train().labels(), threshold));
         if (data.test() != null) {
-            print(out, "test", Metrics.of(model.network().predictProbabilities(data.test().x()), data.test().raw().labels(), threshold));
+            print(out, "test", Metrics.of(model.network().predictProbabilities(data.test().x()), data.test().labels(), threshold));
         }
         return 0;
     }

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -121,25 +123,51 @@ public final class DataLoader {
     }
 
     private static Split prepare(String name, Examples examples, ModelSpec spec, LabelLayout layout) {
-        double[] features = examples.features();
+        INDArray x = features(name, examples, spec);
+        INDArray y = labels(name, examples, spec, layout).castTo(spec.dtype().nd4j());
+        return new Split(name, x, y, examples.labels(), examples.exampleShape(),
+                "test".equals(name) ? examples.features() : null);
+    }
+
+    /**
+     * The scaled features written straight into native memory in chunks, in the run's precision:
+     * count × width row-major is width × count column-major, so no transpose is needed, and no
+     * second full copy is made on the Java heap.
+     */
+    private static INDArray features(String name, Examples examples, ModelSpec spec) {
+        double[] raw = examples.features();
         double scale = spec.data().preprocessing().scale();
         int width = examples.width();
-        double[] scaled = new double[features.length];
-        for (int i = 0; i < features.length; i++) {
-            double v = features[i];
-            if (!Double.isFinite(v)) {
-                throw new BadInputException(spec.source().locate("data." + name) + ": data." + name + ": feature "
-                        + (i % width) + " of example " + (i / width) + " is " + v,
-                        "remove or impute non-finite values before training");
-            }
-            // Divide, as the seeds do (x / 255): multiplying by 1/255 differs in the last bit.
-            scaled[i] = scale == 1.0 ? v : v / scale;
-        }
         DataType dtype = spec.dtype().nd4j();
-        // count × width row-major is width × count column-major: no transpose needed.
-        INDArray x = Nd4j.create(scaled, new long[] {width, examples.count()}, 'f').castTo(dtype);
-        INDArray y = labels(name, examples, spec, layout).castTo(dtype);
-        return new Split(name, x, y, examples);
+        INDArray x = Nd4j.create(dtype, new long[] {width, examples.count()}, 'f');
+        int chunk = 1 << 16;
+        double[] doubles = dtype == DataType.DOUBLE ? new double[chunk] : null;
+        float[] floats = dtype == DataType.DOUBLE ? null : new float[chunk];
+        for (int start = 0; start < raw.length; start += chunk) {
+            int n = Math.min(chunk, raw.length - start);
+            for (int k = 0; k < n; k++) {
+                double v = raw[start + k];
+                if (!Double.isFinite(v)) {
+                    int i = start + k;
+                    throw new BadInputException(spec.source().locate("data." + name) + ": data." + name + ": feature "
+                            + (i % width) + " of example " + (i / width) + " is " + v,
+                            "remove or impute non-finite values before training");
+                }
+                // Divide, as the seeds do (x / 255): multiplying by 1/255 differs in the last bit.
+                double scaled = scale == 1.0 ? v : v / scale;
+                if (doubles != null) {
+                    doubles[k] = scaled;
+                } else {
+                    floats[k] = (float) scaled;
+                }
+            }
+            if (doubles != null) {
+                new DoublePointer(x.data().addressPointer()).position(start).put(doubles, 0, n);
+            } else {
+                new FloatPointer(x.data().addressPointer()).position(start).put(floats, 0, n);
+            }
+        }
+        return x;
     }
 
     private static INDArray labels(String split, Examples examples, ModelSpec spec, LabelLayout layout) {

@@ -20,6 +20,6 @@ public record PreparedData(Split train, Split test, List<String> classNames) {
 
     /** The shape of one example as read (e.g. 64 × 64 × 3), for images and prediction inputs. */
     public int[] exampleShape() {
-        return train.raw().exampleShape();
+        return train.exampleShape();
     }
 }

@@ -1,6 +1,5 @@
 package dev.strata.data;
 
-import dev.strata.spi.Examples;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -10,15 +9,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param x features × examples, column-major: each example's features contiguous, the layout the
  *     first layer's GEMM reads fastest
  * @param y outputs × examples: labels (one row), or one-hot classes (one row per class)
- * @param raw the examples as the data source read them (for image grids and exports)
+ * @param labels the label of each example as read
+ * @param exampleShape the shape of one example as read (e.g. 64 × 64 × 3)
+ * @param rawFeatures the features as read, before scaling, kept only where they are shown (the
+ *     test split's images); {@code null} otherwise, so the training set is not held twice
  */
-public record Split(String name, INDArray x, INDArray y, Examples raw) {
+public record Split(String name, INDArray x, INDArray y, double[] labels, int[] exampleShape, double[] rawFeatures) {
     public int count() {
         return (int) x.columns();
     }
 
     /** The label of example {@code i} as read. */
     public double label(int i) {
-        return raw.labels()[i];
+        return labels[i];
+    }
+
+    public int width() {
+        return (int) x.rows();
     }
 }

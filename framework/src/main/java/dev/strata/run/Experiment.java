@@ -160,12 +160,12 @@ public final class Experiment {
     /** Metrics of {@code network} on both splits of {@code data}. */
     public static RunResult evaluate(ModelSpec spec, PreparedData data, Network network, TrainingResult training) {
         double threshold = spec.evaluation().threshold();
-        Metrics trainMetrics = Metrics.of(network.predictProbabilities(data.train().x()), data.train().raw().labels(), threshold);
+        Metrics trainMetrics = Metrics.of(network.predictProbabilities(data.train().x()), data.train().labels(), threshold);
         Metrics testMetrics = null;
         INDArray testOutput = null;
         if (data.test() != null) {
             testOutput = network.predictProbabilities(data.test().x());
-            testMetrics = Metrics.of(testOutput, data.test().raw().labels(), threshold);
+            testMetrics = Metrics.of(testOutput, data.test().labels(), threshold);
         }
         return new RunResult(spec, data, network, training, trainMetrics, testMetrics, testOutput);
     }

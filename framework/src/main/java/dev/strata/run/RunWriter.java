@@ -83,7 +83,7 @@ public final class RunWriter {
         if (test == null || run.test() == null || shape.length != 3 || shape[2] != 3) {
             return false;
         }
-        List<Integer> wrong = run.test().mislabeled(test.raw().labels());
+        List<Integer> wrong = run.test().mislabeled(test.labels());
         if (wrong.isEmpty()) {
             return false;
         }
@@ -92,7 +92,7 @@ public final class RunWriter {
         int width = shape[0] * shape[1] * shape[2];
         for (int i : wrong.subList(0, Math.min(MAX_MISLABELED, wrong.size()))) {
             double[] pixels = new double[width];
-            System.arraycopy(test.raw().features(), i * width, pixels, 0, width);
+            System.arraycopy(test.rawFeatures(), i * width, pixels, 0, width);
             String title = "predicted: " + names.get(run.test().predictions()[i]) + " / actual: "
                     + names.get((int) test.label(i));
             grid.add(new GridImage(pixels, shape[0], shape[1], title));

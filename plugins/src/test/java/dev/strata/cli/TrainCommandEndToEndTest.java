@@ -104,7 +104,7 @@ class TrainCommandEndToEndTest {
         Injector injector = StrataInjector.create(List.of());
         SavedModel model = SavedModel.load(run, injector.getInstance(SpecLoader.class), injector.getInstance(PluginRegistry.class));
         PreparedData data = injector.getInstance(Experiment.class).loadData(model.spec());
-        Metrics test = Metrics.of(model.network().predictProbabilities(data.test().x()), data.test().raw().labels(), 0.5);
+        Metrics test = Metrics.of(model.network().predictProbabilities(data.test().x()), data.test().labels(), 0.5);
         @SuppressWarnings("unchecked")
         Map<String, Object> reported = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) Json.parse(
                 Files.readString(run.resolve("report.json")))).get("metrics")).get("test");
@@ -124,7 +124,7 @@ class TrainCommandEndToEndTest {
         double expected = model.network().predictProbabilities(data.test().x()).getDouble(0, example);
         File png = tmp.resolve("test-image-3.png").toFile();
         BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        double[] raw = data.test().raw().features();
+        double[] raw = data.test().rawFeatures();
         int offset = example * 64 * 64 * 3;
         for (int r = 0; r < 64; r++) {
             for (int c = 0; c < 64; c++) {
