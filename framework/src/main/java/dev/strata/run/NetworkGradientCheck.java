@@ -39,7 +39,7 @@ public final class NetworkGradientCheck {
         List<ParameterResult> results = new ArrayList<>();
         for (Parameter p : network.parameters()) {
             INDArray value = p.value();
-            INDArray grad = p.gradient().dup();
+            INDArray grad = p.gradient().dup(p.gradient().ordering());
             long n = value.length();
             int count = (int) Math.min(n, entriesPerParameter);
             double worst = 0;

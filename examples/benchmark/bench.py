@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Strata against the numpy reference, in the same run, on the same data and hyperparameters.
+
+For each repetition and dtype it runs reference.py and `./strata train CONFIG --quiet` one after
+the other (the order flips every repetition so slow drift of the machine hits both alike), checks
+that both reached the same costs, and prints medians, ratios, GFLOP/s and efficiency against
+this machine's square-GEMM peak (measured with numpy in the same run).
+
+    python3 examples/benchmark/bench.py --quick        # 1 repetition, 300 iterations
+    python3 examples/benchmark/bench.py                # 5 repetitions, 2500 iterations
+
+Needs python3 with numpy (pip's numpy: it bundles a fast OpenBLAS), a JDK 17 and Maven for
+./strata, and h5py once (any python on this machine, e.g. Debian's python3-h5py) to convert the
+.h5 data to .npy. Exit code 1 when the costs differ (float64: by more than 1e-6 at a logged
+iteration), 2 when something is missing.
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+import benchlib as lib
+
+CAT_LAYERS = [12288, 20, 7, 5, 1]
+FLOAT64_TOLERANCE = 1e-6
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--reps", type=int, default=5, help="repetitions per dtype and program (default 5)")
+    p.add_argument("--iterations", type=int, default=2500, help="training iterations (default 2500)")
+    p.add_argument("--dtypes", default="float64,float32", help="comma-separated (default float64,float32)")
+    p.add_argument("--quick", action="store_true", help="a check that everything works: 1 repetition, 300 iterations")
+    p.add_argument("--python", help="the python (with numpy) that runs the reference (default: this one)")
+    p.add_argument("--config", default="configs/cat-deep.yaml", help="the Strata spec (default configs/cat-deep.yaml)")
+    p.add_argument("--gemm-n", type=int, default=2048, help="size of the square GEMM for the peak (default 2048)")
+    p.add_argument("--threads", type=int, metavar="N",
+                   help="BLAS threads for both programs (numpy: OPENBLAS_NUM_THREADS; Strata: OMP_NUM_THREADS, which "
+                        "ND4J also applies to its OpenBLAS); default: each program's own default")
+    p.add_argument("--json", metavar="FILE", help="also write every measurement here")
+    args = p.parse_args()
+    if args.quick:
+        args.reps, args.iterations = 1, min(args.iterations, 300)
+    args.dtypes = [d.strip() for d in args.dtypes.split(",") if d.strip()]
+    for d in args.dtypes:
+        if d not in ("float64", "float32"):
+            p.error("unknown dtype %r: use float64 and/or float32" % d)
+    return args
+
+
+def reference_command(python, data, dtype, args):
+    return [python, os.path.join(lib.HERE, "reference.py"), "--data", data, "--dtype", dtype,
+            "--layers", ",".join(map(str, CAT_LAYERS)), "--learning-rate", "0.0075", "--seed", "1",
+            "--iterations", str(args.iterations), "--print-every", "100"]
+
+
+def strata_command(out, dtype, args):
+    return [lib.STRATA, "train", args.config, "--quiet", "--out", out, "--set", "dtype=" + dtype,
+            "--set", "training.iterations=%d" % args.iterations, "--set", "training.print_every=100"]
+
+
+def check_same_setup(report, reference):
+    """The Strata spec must describe what reference.py computes; otherwise the comparison is void."""
+    config = report["config"]
+    strata = {
+        "layers": [reference["layers"][0]] + [l["units"] for l in config["model"]["layers"]],
+        "learning_rate": config["optimizer"].get("learning_rate"),
+        "optimizer": config["optimizer"]["type"],
+        "seed": config["seed"],
+        "iterations": config["training"].get("iterations"),
+        "l2": config["loss"].get("l2", 0.0),
+    }
+    numpy = {"layers": reference["layers"], "learning_rate": reference["learning_rate"],
+             "optimizer": "gradient_descent", "seed": reference["seed"], "iterations": reference["iterations"],
+             "l2": 0.0}
+    if strata != numpy:
+        raise lib.BenchError("the Strata spec does not describe the reference's model:\n  strata %s\n  numpy  %s\n"
+                             "use a spec like configs/cat-deep.yaml" % (strata, numpy))
+
+
+def compare_costs(reference, report):
+    """Largest |cost difference| over the logged iterations; None when they log different ones."""
+    numpy = {c["iteration"]: c["cost"] for c in reference["costs"]}
+    strata = {int(c["iteration"]): c["cost"] for c in report["costs"]}
+    if numpy.keys() != strata.keys():
+        return None
+    return max(abs(numpy[i] - strata[i]) for i in numpy)
+
+
+def thread_env(args):
+    """The environment of both programs: unchanged, or N BLAS threads in each."""
+    env = dict(os.environ)
+    if args.threads:
+        env["OPENBLAS_NUM_THREADS"] = env["OMP_NUM_THREADS"] = str(args.threads)
+    return env
+
+
+def run_numpy(python, data, dtype, args):
+    done = lib.run(reference_command(python, data, dtype, args), env=thread_env(args))
+    if done.code != 0:
+        raise lib.BenchError("reference.py failed (exit %d):\n%s" % (done.code, done.stderr))
+    result = json.loads(done.stdout)
+    return {"train": result["timing"]["train_seconds"], "total": result["timing"]["total_seconds"],
+            "process": done.seconds, "rss_mib": done.max_rss_mib, "result": result}
+
+
+def run_strata(dtype, args):
+    out = tempfile.mkdtemp(prefix="strata-bench-")
+    try:
+        done = lib.run(strata_command(out, dtype, args), env=thread_env(args))
+        if done.code != 0:
+            raise lib.BenchError("./strata train failed (exit %d):\n%s%s" % (done.code, done.stdout, done.stderr))
+        report = lib.read_json(os.path.join(out, "report.json"))
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return {"train": report["timing"]["train_seconds"], "total": report["timing"]["total_seconds"],
+            "process": done.seconds, "rss_mib": done.max_rss_mib, "result": report}
+
+
+def gemm_peak(python, dtype, n, args):
+    done = lib.run([python, os.path.join(lib.HERE, "reference.py"), "--gemm-peak", str(n), "--dtype", dtype],
+                   env=thread_env(args))
+    if done.code != 0:
+        raise lib.BenchError("measuring the GEMM peak failed:\n" + done.stderr)
+    return json.loads(done.stdout)
+
+
+def measure(args, python, data):
+    runs = {d: {"numpy": [], "strata": []} for d in args.dtypes}
+    for rep in range(args.reps):
+        for dtype in args.dtypes:
+            order = ("numpy", "strata") if rep % 2 == 0 else ("strata", "numpy")
+            for program in order:
+                r = run_numpy(python, data, dtype, args) if program == "numpy" else run_strata(dtype, args)
+                runs[dtype][program].append(r)
+                print("  rep %d %-7s %-6s train %7.3f s   process %7.3f s" % (
+                    rep + 1, dtype, program, r["train"], r["process"]), flush=True)
+            check_same_setup(runs[dtype]["strata"][-1]["result"], runs[dtype]["numpy"][-1]["result"])
+    return runs
+
+
+def summarize(args, runs, peaks):
+    """Prints the table and the cost checks; returns the list of cost mismatches."""
+    mismatches = []
+    rows = []
+    for dtype in args.dtypes:
+        numpy, strata = runs[dtype]["numpy"], runs[dtype]["strata"]
+        reference = numpy[0]["result"]
+        flops = lib.gemm_flops(reference["layers"], reference["examples"]) * args.iterations
+        med = {p: {k: lib.median([r[k] for r in runs[dtype][p]]) for k in ("train", "total", "process", "rss_mib")}
+               for p in ("numpy", "strata")}
+        deviations = [compare_costs(n["result"], s["result"]) for n, s in zip(numpy, strata)]
+        worst = None if None in deviations else max(deviations)
+        if worst is None:
+            mismatches.append("%s: numpy and Strata logged costs at different iterations" % dtype)
+        elif dtype == "float64" and worst > FLOAT64_TOLERANCE:
+            mismatches.append("float64: costs differ by up to %.3g (allowed %g)" % (worst, FLOAT64_TOLERANCE))
+        rows.append((dtype, med, flops, worst, numpy, strata))
+
+    print()
+    print("Medians of %d repetition(s), %d iterations, layers %s, %d examples." % (
+        args.reps, args.iterations, CAT_LAYERS, runs[args.dtypes[0]]["numpy"][0]["result"]["examples"]))
+    header = "%-8s %-7s %9s %9s %10s %9s %9s %8s" % ("dtype", "program", "train s", "GFLOP/s", "efficiency",
+                                                      "total s", "process s", "RSS MiB")
+    print(header)
+    print("-" * len(header))
+    for dtype, med, flops, worst, _, _ in rows:
+        for program in ("numpy", "strata"):
+            m = med[program]
+            gflops = flops / m["train"] / 1e9
+            print("%-8s %-7s %9.3f %9.1f %9.0f%% %9.3f %9.3f %8.0f" % (
+                dtype, program, m["train"], gflops, 100 * gflops / peaks[dtype]["gflops"], m["total"],
+                m["process"], m["rss_mib"]))
+        print("%-8s %-7s %9.2fx %30s %9.2fx" % (dtype, "ratio", med["strata"]["train"] / med["numpy"]["train"], "",
+                                                med["strata"]["process"] / med["numpy"]["process"]))
+    print()
+    print("ratio = Strata / numpy (below 1: Strata is faster). train s = the training loop only, as each")
+    print("program measures it; total s = as each program reports it (Strata: JVM start to report;")
+    print("numpy: script start to end); process s = wall time of the whole process, measured here.")
+    print("GFLOP/s = matrix-product flops / train s, counting per iteration forward W.A for every layer,")
+    print("backward dZ.A_prev^T for every layer and W^T.dZ for layers 2..L (%.1f MFLOP per iteration here);" %
+          (lib.gemm_flops(CAT_LAYERS, rows[0][4][0]["result"]["examples"]) / 1e6))
+    print("element-wise work is not counted. efficiency = GFLOP/s / numpy's %dx%d GEMM peak measured now:" % (
+        args.gemm_n, args.gemm_n))
+    for dtype in args.dtypes:
+        print("  %s peak %.1f GFLOP/s (numpy %s, %s)" % (dtype, peaks[dtype]["gflops"], peaks[dtype]["numpy"],
+                                                        peaks[dtype]["blas"]))
+    strata_env = rows[0][5][0]["result"].get("environment", {})
+    print("BLAS threads: Strata %s (its report), numpy %s." % (
+        strata_env.get("blas_threads", "?"), thread_env(args).get("OPENBLAS_NUM_THREADS", "every core (OpenBLAS default)")))
+    print()
+    for dtype, med, _, worst, numpy, strata in rows:
+        acc_numpy = numpy[0]["result"]["accuracy"]["test"]
+        acc_strata = strata[0]["result"]["metrics"]["test"]["accuracy"]
+        deviation = "different logged iterations" if worst is None else "%.3g" % worst
+        verdict = ("OK" if worst is not None and worst <= FLOAT64_TOLERANCE else "MISMATCH") if dtype == "float64" \
+            else "(reported, not checked)"
+        print("%s costs: max |numpy - Strata| = %s over the logged iterations %s; test accuracy numpy %.4f, "
+              "Strata %.4f" % (dtype, deviation, verdict, acc_numpy, acc_strata))
+    return mismatches, rows
+
+
+def main():
+    args = parse_args()
+    try:
+        python = lib.find_python(["numpy"], args.python, "to run the numpy reference ",
+                                 only_preferred=args.python is not None)
+        data = lib.cat_npy(python)
+        args.config = os.path.abspath(args.config) if os.path.exists(args.config) \
+            else os.path.join(lib.REPO, args.config)
+        if not os.path.exists(args.config):
+            raise lib.BenchError("the spec %s does not exist" % args.config)
+        version = lib.ensure_strata_built()
+        load_before = os.getloadavg()[0]
+        if load_before > 1.0:
+            print("warning: the machine is busy (load average %.1f on %d cores): BLAS threads that wait for a "
+                  "core make both programs slow and noisy; figures from this run are not representative"
+                  % (load_before, os.cpu_count()), file=sys.stderr)
+        peaks = {d: gemm_peak(python, d, args.gemm_n, args) for d in args.dtypes}
+        if min(p["gflops"] for p in peaks.values()) < 10:
+            print("warning: numpy reaches under 10 GFLOP/s on a square GEMM: its BLAS is probably the slow "
+                  "reference one; " + lib.INSTALL_HINT["numpy"], file=sys.stderr)
+        env = thread_env(args)
+        print("numpy reference: %s (numpy %s, %s); %s; OMP_NUM_THREADS=%s OPENBLAS_NUM_THREADS=%s" % (
+            python, peaks[args.dtypes[0]]["numpy"], peaks[args.dtypes[0]]["blas"], version,
+            env.get("OMP_NUM_THREADS", "unset (./strata sets 1)"), env.get("OPENBLAS_NUM_THREADS", "unset")),
+            flush=True)
+        runs = measure(args, python, data)
+        for d in args.dtypes:  # the better of before and after: a peak is a best case
+            peaks[d]["gflops"] = max(peaks[d]["gflops"], gemm_peak(python, d, args.gemm_n, args)["gflops"])
+        print("load average before %.1f, after %.1f" % (load_before, os.getloadavg()[0]))
+    except lib.BenchError as e:
+        print("error: %s" % e, file=sys.stderr)
+        return 2
+    mismatches, rows = summarize(args, runs, peaks)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"iterations": args.iterations, "reps": args.reps, "peaks": peaks,
+                       "runs": {d: {p: [{k: v for k, v in r.items() if k != "result"} | {"costs": r["result"]["costs"]}
+                                        for r in runs[d][p]] for p in runs[d]} for d in runs}}, f, indent=1)
+    if mismatches:
+        print("\nCOST MISMATCH: " + "; ".join(mismatches), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
