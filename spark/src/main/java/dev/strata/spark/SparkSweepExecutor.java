@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.spark.FutureAction;
@@ -56,36 +57,72 @@ public final class SparkSweepExecutor implements SweepExecutor {
 
         CountDownLatch done = new CountDownLatch(groups.size());
         ExecutionContext direct = ExecutionContext.fromExecutor(Runnable::run);
+        List<Group> pending = new ArrayList<>();
         List<FutureAction<BoxedUnit>> jobs = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
-            List<Trial> group = groups.get(i);
-            AtomicBoolean delivered = new AtomicBoolean();
+            Group group = new Group(groups.get(i), onOutcome, done);
+            pending.add(group);
             FutureAction<BoxedUnit> job = sc.submitJob(rdd, task, partition(i),
                     (index, outcomes) -> {
-                        delivered.set(true);
-                        outcomes.forEach(onOutcome);
+                        group.deliver(outcomes);
                         return BoxedUnit.UNIT;
                     },
                     () -> BoxedUnit.UNIT);
             job.onComplete((Try<BoxedUnit> result) -> {
-                try {
-                    if (result.isFailure() && !delivered.get()) {
-                        String error = errorText(result.failed().get());
-                        LOG.warn("trials {} failed on Spark: {}", group.stream().map(Trial::id).toList(), error);
-                        group.forEach(trial -> onOutcome.accept(failed(trial, error)));
-                    }
-                } finally {
-                    done.countDown();
+                if (result.isFailure()) {
+                    group.fail(errorText(result.failed().get()));
                 }
                 return BoxedUnit.UNIT;
             }, direct);
             jobs.add(job);
         }
         try {
-            done.await();
+            // A context stopped under us (its application killed on the cluster) may leave jobs that
+            // never complete: check now and then, and fail what is left.
+            while (!done.await(1, TimeUnit.SECONDS)) {
+                if (sc.isStopped()) {
+                    pending.forEach(g -> g.fail("the Spark application stopped before this trial ran"
+                            + " (killed on the cluster, or no executor could start: see the Spark master's log)"));
+                }
+            }
         } catch (InterruptedException e) {
             jobs.forEach(FutureAction::cancel);
             throw e;
+        }
+    }
+
+    /** One group's trials and whether their outcomes were handed on: exactly once, success or failure. */
+    private static final class Group {
+        private final List<Trial> trials;
+        private final Consumer<TrialOutcome> sink;
+        private final CountDownLatch done;
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        Group(List<Trial> trials, Consumer<TrialOutcome> sink, CountDownLatch done) {
+            this.trials = trials;
+            this.sink = sink;
+            this.done = done;
+        }
+
+        void deliver(List<TrialOutcome> outcomes) {
+            if (settled.compareAndSet(false, true)) {
+                try {
+                    outcomes.forEach(sink);
+                } finally {
+                    done.countDown();
+                }
+            }
+        }
+
+        void fail(String error) {
+            if (settled.compareAndSet(false, true)) {
+                try {
+                    LOG.warn("trials {} failed on Spark: {}", trials.stream().map(Trial::id).toList(), error);
+                    trials.forEach(trial -> sink.accept(failed(trial, error)));
+                } finally {
+                    done.countDown();
+                }
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import org.apache.spark.TaskContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the class, which the executors reuse and leave running. The runners are static classes that talk
  * to the test through static state; that works because local-mode tasks run in this JVM.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SparkSweepExecutorTest {
     private static SparkContext context;
 
