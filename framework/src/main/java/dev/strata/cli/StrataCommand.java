@@ -3,6 +3,7 @@ package dev.strata.cli;
 import com.google.inject.Injector;
 import dev.strata.plugin.StrataInjector;
 import dev.strata.run.Environment;
+import dev.strata.run.NativeThreads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,10 @@ public final class StrataCommand implements Runnable {
             description = "Print stack traces with errors.")
     boolean debug;
 
+    @Option(names = "--threads", paramLabel = "N", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "BLAS threads for the large matrix products (default: one per core).")
+    Integer threads;
+
     private Injector injector;
 
     @Override
@@ -37,6 +42,11 @@ public final class StrataCommand implements Runnable {
     /** The one injector of this process, with the built-in plugins and those under --plugin-path. */
     Injector injector() {
         if (injector == null) {
+            if (threads != null && threads < 1) {
+                throw new dev.strata.spi.BadInputException("--threads must be at least 1, got " + threads,
+                        "give a positive thread count, or leave --threads out for one per core");
+            }
+            NativeThreads.setBlasThreads(threads != null ? threads : NativeThreads.defaultBlasThreads());
             injector = StrataInjector.create(pluginPath);
         }
         return injector;

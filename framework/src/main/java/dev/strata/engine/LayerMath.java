@@ -1,25 +1,75 @@
 package dev.strata.engine;
 
+import dev.strata.spi.Activation;
+import dev.strata.spi.ElementwiseActivation;
+import dev.strata.spi.HostArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The linear parts of a dense layer, written into caller-owned arrays. The training engine calls
- * these with buffers it reuses every iteration; the step-by-step notebook API calls the same
- * functions with fresh arrays, so there is one implementation of the math.
+ * The math of a dense layer, written into caller-owned arrays. The training engine calls these
+ * with buffers it reuses every iteration; the step-by-step notebook API calls the same functions
+ * with fresh arrays, so there is one implementation of the math.
  *
- * <p>Arrays are expected in column-major ('f') order: measured on ND4J 1.0.0-M2.1, 'f' operands
- * made the dominant products 2-3x faster than 'c', and transposes are passed as GEMM flags instead
- * of being materialised.
+ * <p>Products go to BLAS ({@code gemm} with transpose flags, never a materialised transpose;
+ * column-major operands were 2-3x faster than row-major for the cat model's shapes). The
+ * elementwise work around them — bias, activation, derivative, bias gradient — runs as one Java
+ * pass per step over bulk-copied values when the activation is an {@link ElementwiseActivation}:
+ * on layer-sized arrays one native ND4J call costs more than the arithmetic.
  */
 public final class LayerMath {
     private LayerMath() {
+    }
+
+    /** Java-side buffers reused across calls for one layer; not thread-safe. */
+    public static final class Scratch {
+        private double[] z = new double[0];
+        private double[] a = new double[0];
+        private double[] d = new double[0];
+        private double[] b = new double[0];
+        private double[] sums = new double[0];
+
+        void fit(long values, long units) {
+            z = HostArrays.ensure(z, values);
+            a = HostArrays.ensure(a, values);
+            d = HostArrays.ensure(d, values);
+            b = HostArrays.ensure(b, units);
+            sums = HostArrays.ensure(sums, units);
+        }
     }
 
     /** {@code Z := W · A_prev + b} (the seeds' {@code linear_forward}). */
     public static void linearForward(INDArray aPrev, INDArray w, INDArray b, INDArray z) {
         Nd4j.gemm(w, aPrev, z, false, false, 1.0, 0.0);
         z.addiColumnVector(b);
+    }
+
+    /** {@code Z := W · A_prev + b}, {@code A := g(Z)} (the seeds' {@code linear_activation_forward}). */
+    public static void layerForward(INDArray aPrev, INDArray w, INDArray b, Activation g, INDArray z, INDArray a,
+            Scratch s) {
+        Nd4j.gemm(w, aPrev, z, false, false, 1.0, 0.0);
+        if (g instanceof ElementwiseActivation e && fusable(z, a)) {
+            int rows = (int) z.rows();
+            int n = (int) z.length();
+            s.fit(n, rows);
+            HostArrays.read(z, s.z);
+            HostArrays.read(b, s.b);
+            int rowStride = z.ordering() == 'f' ? 1 : (int) z.columns();
+            int colStride = z.ordering() == 'f' ? rows : 1;
+            for (int r = 0; r < rows; r++) {
+                double bias = s.b[r];
+                for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
+                    double v = s.z[i] + bias;
+                    s.z[i] = v;
+                    s.a[i] = e.value(v);
+                }
+            }
+            HostArrays.write(s.z, z);
+            HostArrays.write(s.a, a);
+        } else {
+            z.addiColumnVector(b);
+            g.forward(z, a);
+        }
     }
 
     /**
@@ -36,5 +86,74 @@ public final class LayerMath {
         if (dAPrev != null) {
             Nd4j.gemm(w, dZ, dAPrev, true, false, 1.0, 0.0);
         }
+    }
+
+    /**
+     * The seeds' {@code linear_activation_backward}: {@code dZ := dA ⊙ g'(Z)} written over
+     * {@code dA}, then {@link #linearBackward}.
+     */
+    public static void layerBackward(INDArray dA, INDArray z, INDArray a, Activation g, INDArray aPrev, INDArray w,
+            INDArray dW, INDArray db, INDArray dAPrev, Scratch s) {
+        if (g instanceof ElementwiseActivation e && fusable(z, a) && fusable(z, dA) && HostArrays.dense(db)) {
+            int rows = (int) z.rows();
+            int n = (int) z.length();
+            s.fit(n, rows);
+            HostArrays.read(z, s.z);
+            HostArrays.read(a, s.a);
+            HostArrays.read(dA, s.d);
+            int rowStride = z.ordering() == 'f' ? 1 : (int) z.columns();
+            int colStride = z.ordering() == 'f' ? rows : 1;
+            for (int r = 0; r < rows; r++) {
+                double sum = 0;
+                for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
+                    double v = e.chain(s.d[i], s.z[i], s.a[i]);
+                    s.d[i] = v;
+                    sum += v;
+                }
+                s.sums[r] = sum * (1.0 / aPrev.columns());
+            }
+            HostArrays.write(s.d, dA);
+            HostArrays.write(s.sums, db);
+            products(dA, aPrev, w, dW, dAPrev);
+        } else {
+            g.backward(z, a, dA, dA);
+            linearBackward(dA, aPrev, w, dW, db, dAPrev);
+        }
+    }
+
+    /** {@link #linearBackward} for a {@code dZ} already known (a loss's fused output gradient). */
+    public static void deltaBackward(INDArray dZ, INDArray aPrev, INDArray w, INDArray dW, INDArray db, INDArray dAPrev,
+            Scratch s) {
+        if (!HostArrays.dense(dZ) || !HostArrays.dense(db)) {
+            linearBackward(dZ, aPrev, w, dW, db, dAPrev);
+            return;
+        }
+        int rows = (int) dZ.rows();
+        int n = (int) dZ.length();
+        s.fit(n, rows);
+        HostArrays.read(dZ, s.d);
+        int rowStride = dZ.ordering() == 'f' ? 1 : (int) dZ.columns();
+        int colStride = dZ.ordering() == 'f' ? rows : 1;
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
+                sum += s.d[i];
+            }
+            s.sums[r] = sum * (1.0 / aPrev.columns());
+        }
+        HostArrays.write(s.sums, db);
+        products(dZ, aPrev, w, dW, dAPrev);
+    }
+
+    private static void products(INDArray dZ, INDArray aPrev, INDArray w, INDArray dW, INDArray dAPrev) {
+        Nd4j.gemm(dZ, aPrev, dW, false, true, 1.0 / aPrev.columns(), 0.0);
+        if (dAPrev != null) {
+            Nd4j.gemm(w, dZ, dAPrev, true, false, 1.0, 0.0);
+        }
+    }
+
+    private static boolean fusable(INDArray x, INDArray y) {
+        return HostArrays.dense(x) && HostArrays.dense(y) && x.ordering() == y.ordering() && x.rank() == 2
+                && y.rank() == 2 && x.dataType() == y.dataType();
     }
 }

@@ -179,11 +179,14 @@ public final class Trainer {
         }
         for (int l = n; l >= 1; l--) {
             DenseLayer layer = layers.get(l - 1);
-            if (l < n || !fused) {
-                layer.activation().backward(ws.z[l], ws.a[l], ws.dA[l], ws.dA[l]);
-            }
             INDArray aPrev = l == 1 ? x : ws.a[l - 1];
-            LayerMath.linearBackward(ws.dA[l], aPrev, layer.w(), layer.dW(), layer.db(), l == 1 ? null : ws.dA[l - 1]);
+            INDArray dAPrev = l == 1 ? null : ws.dA[l - 1];
+            if (l == n && fused) {
+                LayerMath.deltaBackward(ws.dA[l], aPrev, layer.w(), layer.dW(), layer.db(), dAPrev, ws.scratch[l]);
+            } else {
+                LayerMath.layerBackward(ws.dA[l], ws.z[l], ws.a[l], layer.activation(), aPrev, layer.w(), layer.dW(),
+                        layer.db(), dAPrev, ws.scratch[l]);
+            }
             if (l2 > 0) {
                 Nd4j.getBlasWrapper().level1().axpy(layer.w().length(), l2 / m, layer.w(), layer.dW());
             }
@@ -208,8 +211,7 @@ public final class Trainer {
         List<DenseLayer> layers = network.layers();
         for (int l = 1; l <= layers.size(); l++) {
             DenseLayer layer = layers.get(l - 1);
-            LayerMath.linearForward(a, layer.w(), layer.b(), ws.z[l]);
-            layer.activation().forward(ws.z[l], ws.a[l]);
+            LayerMath.layerForward(a, layer.w(), layer.b(), layer.activation(), ws.z[l], ws.a[l], ws.scratch[l]);
             a = ws.a[l];
         }
     }

@@ -15,6 +15,7 @@ final class Workspace {
     final INDArray[] z;
     final INDArray[] a;
     final INDArray[] dA;
+    final LayerMath.Scratch[] scratch;
 
     Workspace(List<DenseLayer> layers, int width, DataType dtype) {
         this.width = width;
@@ -22,11 +23,13 @@ final class Workspace {
         z = new INDArray[n + 1];
         a = new INDArray[n + 1];
         dA = new INDArray[n + 1];
+        scratch = new LayerMath.Scratch[n + 1];
         for (int l = 1; l <= n; l++) {
             long units = layers.get(l - 1).units();
             z[l] = Nd4j.create(dtype, new long[] {units, width}, 'f');
             a[l] = Nd4j.create(dtype, new long[] {units, width}, 'f');
             dA[l] = Nd4j.create(dtype, new long[] {units, width}, 'f');
+            scratch[l] = new LayerMath.Scratch();
         }
     }
 }

@@ -98,10 +98,13 @@ public final class Notebook {
 
     /** {@code linear_activation_forward(A_prev, W, b, activation)} with any installed activation. */
     public Forward<LayerCache> linearActivationForward(INDArray aPrev, INDArray w, INDArray b, String activation) {
-        Forward<LinearCache> linear = linearForward(aPrev, w, b);
-        INDArray a = Nd4j.create(DataType.DOUBLE, linear.output().shape(), 'f');
-        activation(activation).forward(linear.output(), a);
-        return new Forward<>(a, new LayerCache(linear.cache(), linear.output(), a, activation));
+        INDArray aPrevF = f(aPrev);
+        INDArray wF = f(w);
+        INDArray bF = f(b);
+        INDArray z = Nd4j.create(DataType.DOUBLE, new long[] {wF.rows(), aPrevF.columns()}, 'f');
+        INDArray a = Nd4j.create(DataType.DOUBLE, z.shape(), 'f');
+        LayerMath.layerForward(aPrevF, wF, bF, activation(activation), z, a, new LayerMath.Scratch());
+        return new Forward<>(a, new LayerCache(new LinearCache(aPrevF, wF, bF), z, a, activation));
     }
 
     /** {@code L_model_forward(X, parameters)}: RELU for layers 1 … L-1, SIGMOID for layer L. */
@@ -145,9 +148,14 @@ public final class Notebook {
 
     /** {@code linear_activation_backward(dA, cache, activation)}. */
     public LinearGradients linearActivationBackward(INDArray dA, LayerCache cache, String activation) {
-        INDArray dZ = Nd4j.create(DataType.DOUBLE, cache.z().shape(), 'f');
-        activation(activation).backward(cache.z(), cache.a(), f(dA), dZ);
-        return linearBackward(dZ, cache.linear());
+        LinearCache linear = cache.linear();
+        INDArray dZ = f(dA).dup('f');
+        INDArray dAPrev = Nd4j.create(DataType.DOUBLE, linear.aPrev().shape(), 'f');
+        INDArray dW = Nd4j.create(DataType.DOUBLE, linear.w().shape(), 'f');
+        INDArray db = Nd4j.create(DataType.DOUBLE, linear.b().shape(), 'f');
+        LayerMath.layerBackward(dZ, cache.z(), cache.a(), activation(activation), linear.aPrev(), linear.w(), dW, db, dAPrev,
+                new LayerMath.Scratch());
+        return new LinearGradients(dAPrev, dW, db);
     }
 
     /**

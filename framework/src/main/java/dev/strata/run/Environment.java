@@ -39,7 +39,7 @@ public final class Environment {
         out.put("nd4j", BUILD.getProperty("nd4j.version", "unknown") + " " + Nd4j.getBackend().getClass().getSimpleName());
         out.put("blas", "OpenBLAS " + BUILD.getProperty("openblas.version", "unknown"));
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
-        out.put("blas_threads", info.getOrDefault("blas.threads", "unknown"));
+        out.put("blas_threads", NativeThreads.blasThreads());
         out.put("omp_threads", info.getOrDefault("omp.threads", "unknown"));
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("env_OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));

@@ -1,5 +1,6 @@
 package dev.strata.plugins.builtin;
 
+import dev.strata.spi.HostArrays;
 import java.util.function.DoubleBinaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -9,6 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Elementwise {
     private double[] terms = new double[0];
+    private double[] aValues = new double[0];
+    private double[] yValues = new double[0];
 
     /** {@code term(a, y)} for every element, then numpy's sum of them. */
     double sum(INDArray al, INDArray y, DoubleBinaryOperator term) {
@@ -18,10 +21,19 @@ final class Elementwise {
         if (terms.length != n) {
             terms = new double[n];
         }
+        // One bulk copy per array instead of a native call per element.
+        aValues = HostArrays.ensure(aValues, n);
+        yValues = HostArrays.ensure(yValues, n);
+        HostArrays.read(al, aValues);
+        HostArrays.read(y, yValues);
+        boolean aF = al.ordering() == 'f';
+        boolean yF = y.ordering() == 'f';
         int k = 0;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
-                terms[k++] = term.applyAsDouble(al.getDouble(i, j), y.getDouble(i, j));
+                double a = aValues[aF ? j * rows + i : i * columns + j];
+                double label = yValues[yF ? j * rows + i : i * columns + j];
+                terms[k++] = term.applyAsDouble(a, label);
             }
         }
         return NumpySum.sum(terms, n);

@@ -2,6 +2,7 @@ package dev.strata.plugins.builtin;
 
 import dev.strata.spi.Activation;
 import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.ElementwiseActivation;
 import dev.strata.spi.ParamSpec;
 import dev.strata.spi.Params;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class LeakyReluFactory implements ActivationFactory {
         return new LeakyReluActivation(params.getDouble(ALPHA));
     }
 
-    private static final class LeakyReluActivation implements Activation {
+    private static final class LeakyReluActivation implements ElementwiseActivation {
         private final double alpha;
         private final Scratch slope = new Scratch();
 
@@ -56,6 +57,16 @@ public final class LeakyReluFactory implements ActivationFactory {
             INDArray slopes = slope.like(z);
             Nd4j.exec(new LeakyReLUDerivative(z, slopes, alpha));
             dA.mul(slopes, dZ);
+        }
+
+        @Override
+        public double value(double z) {
+            return z >= 0 ? z : alpha * z;
+        }
+
+        @Override
+        public double derivative(double z, double a) {
+            return z >= 0 ? 1.0 : alpha;
         }
     }
 }

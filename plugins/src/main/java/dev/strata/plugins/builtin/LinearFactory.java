@@ -2,6 +2,7 @@ package dev.strata.plugins.builtin;
 
 import dev.strata.spi.Activation;
 import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.ElementwiseActivation;
 import dev.strata.spi.Params;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,7 +23,7 @@ public final class LinearFactory implements ActivationFactory {
         return new LinearActivation();
     }
 
-    private static final class LinearActivation implements Activation {
+    private static final class LinearActivation implements ElementwiseActivation {
         @Override
         public void forward(INDArray z, INDArray a) {
             a.assign(z);
@@ -33,6 +34,16 @@ public final class LinearFactory implements ActivationFactory {
             if (dZ != dA) {
                 dZ.assign(dA);
             }
+        }
+
+        @Override
+        public double value(double z) {
+            return z;
+        }
+
+        @Override
+        public double derivative(double z, double a) {
+            return 1.0;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.plugins.builtin;
 
 import dev.strata.spi.Activation;
 import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.ElementwiseActivation;
 import dev.strata.spi.Params;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
@@ -24,7 +25,7 @@ public final class SigmoidFactory implements ActivationFactory {
         return new SigmoidActivation();
     }
 
-    private static final class SigmoidActivation implements Activation {
+    private static final class SigmoidActivation implements ElementwiseActivation {
         private final Scratch oneMinusA = new Scratch();
 
         @Override
@@ -38,6 +39,21 @@ public final class SigmoidFactory implements ActivationFactory {
             INDArray complement = a.rsub(1.0, oneMinusA.like(a));
             dA.mul(a, dZ);
             dZ.muli(complement);
+        }
+
+        @Override
+        public double value(double z) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+
+        @Override
+        public double derivative(double z, double a) {
+            return a * (1.0 - a);
+        }
+
+        @Override
+        public double chain(double dA, double z, double a) {
+            return dA * a * (1.0 - a);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.plugins.builtin;
 
 import dev.strata.spi.Activation;
 import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.ElementwiseActivation;
 import dev.strata.spi.Params;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
@@ -24,7 +25,7 @@ public final class TanhFactory implements ActivationFactory {
         return new TanhActivation();
     }
 
-    private static final class TanhActivation implements Activation {
+    private static final class TanhActivation implements ElementwiseActivation {
         private final Scratch slope = new Scratch();
 
         @Override
@@ -38,6 +39,16 @@ public final class TanhFactory implements ActivationFactory {
             INDArray derivative = a.mul(a, slope.like(a));
             derivative.rsubi(1.0);
             dA.mul(derivative, dZ);
+        }
+
+        @Override
+        public double value(double z) {
+            return Math.tanh(z);
+        }
+
+        @Override
+        public double derivative(double z, double a) {
+            return 1.0 - a * a;
         }
     }
 }
