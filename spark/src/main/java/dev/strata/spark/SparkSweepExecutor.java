@@ -154,6 +154,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
                 // before ND4J loads; TrialTask caps them again through ND4J for local mode.
                 .setExecutorEnv("OMP_NUM_THREADS", threads)
                 .setExecutorEnv("OPENBLAS_NUM_THREADS", threads);
+        // The sweep's progress lines are the output people read; Spark's INFO lines would bury them.
+        conf.setIfMissing("spark.log.level", "WARN");
         if (settings.master().startsWith("local")) {
             // Everything runs in this JVM: nothing needs to reach the driver from another host.
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
