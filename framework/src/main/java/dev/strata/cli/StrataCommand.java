@@ -14,10 +14,11 @@ import picocli.CommandLine.Option;
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataCommand.Version.class,
         description = "Train deep feed-forward neural networks from declarative YAML model specs.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ValidateCommand.class,
-            PluginsCommand.class, GradcheckCommand.class},
+            PluginsCommand.class, GradcheckCommand.class, SweepCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure while running, 2 bad input or usage.",
             "Examples:", "  strata train configs/cat-deep.yaml", "  strata train configs/cat-deep.yaml --set optimizer.learning_rate=0.01",
-            "  strata predict runs/cat-deep-20260101-120000 my-cat.jpg"})
+            "  strata predict runs/cat-deep-20260101-120000 my-cat.jpg",
+            "  strata sweep examples/sweeps/grid.yaml --out runs/grid"})
 public final class StrataCommand implements Runnable {
 
     @Option(names = "--plugin-path", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -40,7 +40,11 @@ public final class HostArrays {
         return scratch != null && scratch.length >= n ? scratch : new double[Math.toIntExact(n)];
     }
 
-    /** Copies {@code a}'s values into {@code into} (at least {@code a.length()} long). */
+    /**
+     * Copies {@code a}'s values into {@code into} (at least {@code a.length()} long). A dense view
+     * (e.g. a range of columns of a column-major array) is read where it starts: a view's
+     * {@code data().addressPointer()} already points at its first element.
+     */
     public static void read(INDArray a, double[] into) {
         int n = Math.toIntExact(a.length());
         if (!dense(a)) {
@@ -49,10 +53,10 @@ public final class HostArrays {
             return;
         }
         if (a.dataType() == DataType.DOUBLE) {
-            new DoublePointer(a.data().addressPointer()).position(a.offset()).get(into, 0, n);
+            new DoublePointer(a.data().addressPointer()).get(into, 0, n);
         } else {
             float[] f = floats(n);
-            new FloatPointer(a.data().addressPointer()).position(a.offset()).get(f, 0, n);
+            new FloatPointer(a.data().addressPointer()).get(f, 0, n);
             for (int i = 0; i < n; i++) {
                 into[i] = f[i];
             }
@@ -68,13 +72,13 @@ public final class HostArrays {
             return;
         }
         if (a.dataType() == DataType.DOUBLE) {
-            new DoublePointer(a.data().addressPointer()).position(a.offset()).put(values, 0, n);
+            new DoublePointer(a.data().addressPointer()).put(values, 0, n);
         } else {
             float[] f = floats(n);
             for (int i = 0; i < n; i++) {
                 f[i] = (float) values[i];
             }
-            new FloatPointer(a.data().addressPointer()).position(a.offset()).put(f, 0, n);
+            new FloatPointer(a.data().addressPointer()).put(f, 0, n);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.strata.plugins.builtin;
 import dev.strata.spi.PluginModule;
 
 /**
- * The built-in activations, initializers, optimizers and losses. Registered through
+ * The built-in activations, initializers, optimizers, losses and the local sweep executor. Registered through
  * {@code META-INF/services/dev.strata.spi.StrataPlugin} and found exactly like a third-party jar.
  */
 public final class BuiltinPlugin extends PluginModule {
@@ -31,5 +31,7 @@ public final class BuiltinPlugin extends PluginModule {
         loss(new BinaryCrossEntropyFactory());
         loss(new CategoricalCrossEntropyFactory());
         loss(new MeanSquaredErrorFactory());
+
+        sweepExecutor(new dev.strata.plugins.sweep.LocalExecutorFactory());
     }
 }

@@ -1,0 +1,183 @@
+package dev.strata.sweep;
+
+import com.google.inject.Injector;
+import dev.strata.engine.CostPoint;
+import dev.strata.engine.TrainingListener;
+import dev.strata.eval.Metrics;
+import dev.strata.plugin.PluginCatalog;
+import dev.strata.plugin.StrataInjector;
+import dev.strata.run.Experiment;
+import dev.strata.run.RunFiles;
+import dev.strata.run.RunResult;
+import dev.strata.run.RunWriter;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.SpecLoader;
+import dev.strata.io.AtomicFiles;
+import dev.strata.spi.StrataException;
+import dev.strata.spi.Trial;
+import dev.strata.spi.TrialOutcome;
+import dev.strata.spi.TrialRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs a trial as a full training run into {@code SWEEP_DIR/trials/<id>/} (report.json,
+ * config.yaml, model, charts) and describes the outcome. Holds only paths as strings, so it can be
+ * serialized and shipped to another JVM; the plugins and engine are built lazily where it runs.
+ */
+public final class LocalTrialRunner implements TrialRunner, Calibratable {
+    private static final long serialVersionUID = 1L;
+    public static final String TRIALS = "trials";
+    public static final String ERROR_FILE = "error.txt";
+
+    private final List<String> pluginDirs;
+    private final String sweepDir;
+    private transient volatile Injector injector;
+
+    /**
+     * @param pluginDirs the folders of plugin jars (as given to {@code --plugin-path})
+     * @param sweepDir the sweep's folder; trial folders go below it
+     */
+    public LocalTrialRunner(List<Path> pluginDirs, Path sweepDir) {
+        this.pluginDirs = pluginDirs.stream().map(p -> p.toAbsolutePath().toString()).toList();
+        this.sweepDir = sweepDir.toAbsolutePath().toString();
+    }
+
+    /** A runner that uses {@code injector} in this JVM instead of building its own (it still builds one after deserialization). */
+    public LocalTrialRunner(List<Path> pluginDirs, Path sweepDir, Injector injector) {
+        this(pluginDirs, sweepDir);
+        this.injector = injector;
+    }
+
+    /** The folder of trial {@code id}. */
+    public static Path trialDir(Path sweepDir, String id) {
+        return sweepDir.resolve(TRIALS).resolve(id);
+    }
+
+    @Override
+    public TrialOutcome run(Trial trial) {
+        long start = System.nanoTime();
+        Path dir = trialDir(Path.of(sweepDir), trial.id());
+        try {
+            clear(dir);
+            Files.createDirectories(dir);
+            // The spec first, so a failed trial still shows what it ran.
+            AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), trial.specYaml());
+            ModelSpec spec = load(trial, dir, List.of());
+            RunResult result = injector().getInstance(Experiment.class).run(spec, TrainingListener.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            RunWriter.write(dir, result, new RunWriter.Provenance(overrides(trial), provenance(), seconds));
+            return new TrialOutcome(trial.id(), TrialOutcome.OK, metrics(result), costs(result), seconds(start), null,
+                    null);
+        } catch (StrataException e) {
+            return failed(trial, dir, e.getMessage(), start);
+        } catch (IOException | RuntimeException e) {
+            return failed(trial, dir, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
+        }
+    }
+
+    @Override
+    public double secondsFor(Trial trial, int iterations) {
+        Path pretend = trialDir(Path.of(sweepDir), trial.id()).resolve(RunFiles.CONFIG);
+        ModelSpec spec = load(trial, pretend.getParent(), List.of("training={iterations: " + iterations
+                + ", print_every: " + iterations + "}"));
+        Experiment experiment = injector().getInstance(Experiment.class);
+        return experiment.run(spec, experiment.loadData(spec), TrainingListener.NONE).training().seconds();
+    }
+
+    /** Flattened metrics as report.json names them: {@code train.accuracy}, {@code test.f1}, {@code final_cost}. */
+    public static Map<String, Double> metrics(RunResult result) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("final_cost", result.training().finalCost());
+        put(out, "train", result.train());
+        if (result.test() != null) {
+            put(out, "test", result.test());
+        }
+        return out;
+    }
+
+    private static void put(Map<String, Double> out, String split, Metrics m) {
+        out.put(split + ".accuracy", m.accuracy());
+        out.put(split + ".precision", m.precision());
+        out.put(split + ".recall", m.recall());
+        out.put(split + ".f1", m.f1());
+    }
+
+    private static List<double[]> costs(RunResult result) {
+        List<double[]> out = new ArrayList<>();
+        for (CostPoint p : result.training().costs()) {
+            out.add(new double[] {p.iteration(), p.cost()});
+        }
+        return out;
+    }
+
+    private ModelSpec load(Trial trial, Path dir, List<String> overrides) {
+        return injector().getInstance(SpecLoader.class).loadString(trial.specYaml(), dir.resolve(RunFiles.CONFIG),
+                overrides);
+    }
+
+    private TrialOutcome failed(Trial trial, Path dir, String message, long start) {
+        try {
+            AtomicFiles.writeString(dir.resolve(ERROR_FILE), message + "\n");
+        } catch (IOException | RuntimeException ignored) {
+            // The outcome carries the message; the file is a convenience.
+        }
+        return new TrialOutcome(trial.id(), TrialOutcome.FAILED, Map.of(), List.of(), seconds(start), message, null);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static List<String> overrides(Trial trial) {
+        List<String> out = new ArrayList<>();
+        trial.parameters().forEach((k, v) -> out.add(k + "=" + YamlText.flow(v)));
+        return out;
+    }
+
+    private List<Map<String, Object>> provenance() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PluginCatalog.Entry e : injector().getInstance(PluginCatalog.class).entries()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+            m.put("name", e.name());
+            m.put("origin", e.origin());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** A trial that was in flight when a sweep stopped runs again from an empty folder. */
+    private static void clear(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private Injector injector() {
+        Injector local = injector;
+        if (local == null) {
+            synchronized (this) {
+                local = injector;
+                if (local == null) {
+                    local = StrataInjector.create(pluginDirs.stream().map(Path::of).toList());
+                    injector = local;
+                }
+            }
+        }
+        return local;
+    }
+}

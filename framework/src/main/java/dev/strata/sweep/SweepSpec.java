@@ -1,0 +1,32 @@
+package dev.strata.sweep;
+
+import dev.strata.spec.Location;
+import dev.strata.spec.Selector;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated sweep file.
+ *
+ * @param file the sweep file as given
+ * @param base the base spec, absolute
+ * @param baseLocation where {@code base:} is written, for errors of the base spec as a whole
+ * @param trials the number of trials of a random sweep; 0 for grid
+ * @param parameters in file order
+ * @param executor the executor plugin and its validated parameters
+ */
+public record SweepSpec(Path file, Path base, Location baseLocation, Strategy strategy, int trials, long seed,
+        List<SweptParameter> parameters, Objective objective, Selector executor) {
+
+    public SweepSpec {
+        parameters = List.copyOf(parameters);
+    }
+
+    public enum Strategy {
+        GRID, RANDOM;
+
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

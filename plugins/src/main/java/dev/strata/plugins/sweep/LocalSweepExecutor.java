@@ -1,0 +1,92 @@
+package dev.strata.plugins.sweep;
+
+import dev.strata.run.NativeThreads;
+import dev.strata.spi.Trial;
+import dev.strata.spi.TrialOutcome;
+import dev.strata.spi.TrialRunner;
+import dev.strata.sweep.Calibratable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs trials on a pool of threads in this JVM. BLAS threads are process-wide, so the split is
+ * chosen as a whole: {@code parallelism} trials at a time × {@code blas_threads} BLAS threads. With
+ * {@code auto} the split is measured on the first trial (see {@link CoreSplit}).
+ */
+final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSweepExecutor.class);
+
+    private final Integer parallelism;
+    private final Integer blasThreads;
+    private final int cores;
+    private ExecutorService pool;
+
+    /** {@code null} means auto. */
+    LocalSweepExecutor(Integer parallelism, Integer blasThreads, int cores) {
+        this.parallelism = parallelism;
+        this.blasThreads = blasThreads;
+        this.cores = cores;
+    }
+
+    @Override
+    public void execute(List<Trial> trials, TrialRunner runner, Consumer<TrialOutcome> onOutcome)
+            throws InterruptedException {
+        if (trials.isEmpty()) {
+            return;
+        }
+        CoreSplit split = CoreSplit.choose(parallelism, blasThreads, cores, trials,
+                runner instanceof Calibratable c ? c : null);
+        // The choice is part of what the user sees: the sweep's console output.
+        System.out.println(split.explanation());
+        System.out.flush();
+        int before = NativeThreads.blasThreads();
+        NativeThreads.setBlasThreads(split.blasThreads());
+        pool = Executors.newFixedThreadPool(Math.min(split.trials(), trials.size()), r -> {
+            Thread t = new Thread(r, "strata-trial");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = trials.stream().<Future<?>>map(trial -> pool.submit(() ->
+                    onOutcome.accept(runSafely(runner, trial)))).toList();
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // Only the sink can throw here (the runner's failures are outcomes): stop the sweep.
+                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+            NativeThreads.setBlasThreads(before);
+        }
+    }
+
+    /** A runner that throws despite its contract still yields a failed outcome. */
+    private static TrialOutcome runSafely(TrialRunner runner, Trial trial) {
+        long start = System.nanoTime();
+        try {
+            return runner.run(trial);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("trial {} threw instead of failing: {}", trial.id(), e.toString());
+            return new TrialOutcome(trial.id(), TrialOutcome.FAILED, Map.of(), List.of(),
+                    (System.nanoTime() - start) / 1e9, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
