@@ -17,6 +17,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.SparkContext$;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.concurrent.ExecutionContext;
@@ -52,8 +53,10 @@ public final class SparkSweepExecutor implements SweepExecutor {
         SparkContext sc = context();
         Map<String, String> shipped = settings.distributeData() ? ship(sc, trials) : Map.of();
         List<ArrayList<Trial>> groups = groups(trials, settings.trialsPerTask());
-        RDD<ArrayList<Trial>> rdd = new JavaSparkContext(sc).parallelize(groups, groups.size()).rdd();
-        TrialTask task = new TrialTask(runner, settings.nativeThreadsPerTask(), shipped);
+        JavaSparkContext jsc = new JavaSparkContext(sc);
+        Broadcast<TrialRunner> sharedRunner = jsc.broadcast(runner);
+        TrialTask task = new TrialTask(sharedRunner, settings.nativeThreadsPerTask(), shipped);
+        RDD<ArrayList<Trial>> rdd = jsc.parallelize(groups, groups.size()).rdd();
 
         CountDownLatch done = new CountDownLatch(groups.size());
         ExecutionContext direct = ExecutionContext.fromExecutor(Runnable::run);
@@ -88,6 +91,10 @@ public final class SparkSweepExecutor implements SweepExecutor {
         } catch (InterruptedException e) {
             jobs.forEach(FutureAction::cancel);
             throw e;
+        } finally {
+            if (!sc.isStopped()) {
+                sharedRunner.destroy();
+            }
         }
     }
 

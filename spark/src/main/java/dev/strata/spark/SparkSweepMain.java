@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The spark-submit entry point: {@code SparkSweepMain SWEEP [--out DIR] [--resume DIR]} runs
+ * The spark-submit entry point: {@code SparkSweepMain SWEEP [--out DIR] [--resume DIR] [--set executor.KEY=VALUE]} runs
  * {@code strata sweep} with the executor forced to {@code spark} (the sweep file's other spark
  * parameters still apply) and its master taken from spark-submit's {@code --master}.
  */
@@ -25,12 +25,13 @@ public final class SparkSweepMain {
 
     /** The {@code strata} command line this main stands for. */
     static String[] sweepArguments(String[] args, String master) {
-        List<String> command = new ArrayList<>(List.of("sweep"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--set", "executor.type=" + SparkExecutorFactory.NAME));
+        // The forced settings come first: a new executor.type resets the block, and the caller's own
+        // --set executor.* options, applied after, must survive it.
+        List<String> command = new ArrayList<>(List.of("sweep", "--set", "executor.type=" + SparkExecutorFactory.NAME));
         if (master != null && !master.isBlank()) {
             command.addAll(List.of("--set", "executor.master=" + master));
         }
+        command.addAll(List.of(args));
         return command.toArray(String[]::new);
     }
 }

@@ -37,14 +37,23 @@ class SparkSweepEndToEndTest {
         Path spark = tmp.resolve("spark");
 
         assertSucceeds(() -> Main.run(new String[] {"sweep", file.toString(), "--out", local.toString()}, out(), err()));
-        String localOutput = outText.toString();
-        outText.getBuffer().setLength(0);
-        assertSucceeds(() -> SparkSweepMain.run(new String[] {file.toString(), "--out", spark.toString()},
+        Path events = Files.createDirectories(tmp.resolve("spark-events"));
+        assertSucceeds(() -> SparkSweepMain.run(new String[] {file.toString(), "--out", spark.toString(),
+            "--set", "executor.spark_conf=[spark.eventLog.enabled=true,"
+                    + " spark.eventLog.compress=false, spark.eventLog.dir=" + events.toUri() + "]"},
                 "local[2]", out(), err()));
 
-        // The local executor announces its thread split; under --set executor.type=spark it is not used.
-        assertThat(localOutput).contains("Executor local:");
-        assertThat(outText.toString()).doesNotContain("Executor local:").contains("Best: ");
+        // Spark's event log proves the trials ran as Spark tasks: one job and one task per trial.
+        // (Spark 4 writes rolling event logs: a folder of files, next to hidden checksum files.)
+        StringBuilder log = new StringBuilder();
+        try (var files = Files.walk(events)) {
+            for (Path part : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                log.append(Files.readString(part));
+            }
+        }
+        assertThat(log).contains("\"App Name\":\"strata-sweep\"");
+        assertThat(log.toString().lines().filter(l -> l.contains("\"Event\":\"SparkListenerTaskEnd\""))).hasSize(6);
 
         assertThat(rankedIds(spark)).isEqualTo(rankedIds(local)).hasSize(6);
         Map<String, Map<String, Object>> byLocal = byId(local);
