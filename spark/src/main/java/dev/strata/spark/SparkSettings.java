@@ -40,9 +40,4 @@ public record SparkSettings(String master, int trialsPerTask, String appName, in
         }
         return conf;
     }
-
-    /** A copy with another master URL (spark-submit's {@code --master} overrides the sweep file's). */
-    public SparkSettings withMaster(String newMaster) {
-        return new SparkSettings(newMaster, trialsPerTask, appName, nativeThreadsPerTask, distributeData, sparkConf);
-    }
 }
