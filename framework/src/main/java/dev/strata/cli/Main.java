@@ -1,7 +1,10 @@
 package dev.strata.cli;
 
+import dev.strata.spec.Suggestions;
 import dev.strata.spi.StrataException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -27,7 +30,9 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, err, root.debug));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+                suggestOption(e, err);
+            }
             err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return 2;
         });
@@ -35,6 +40,17 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Picocli suggests subcommands but not a close option name (e.g. --ot for --out): do that here. */
+    private static void suggestOption(CommandLine.ParameterException e, PrintWriter err) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && u.isUnknownOption() && !u.getUnmatched().isEmpty()) {
+            String typed = u.getUnmatched().get(0);
+            String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+            List<String> options = new ArrayList<>();
+            e.getCommandLine().getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
+            Suggestions.closest(name, options).ifPresent(c -> err.println("Did you mean: " + c + "?"));
+        }
     }
 
     private static int handle(Exception e, PrintWriter err, boolean debug) {

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.data.PreparedData;
+import dev.strata.engine.DivergenceException;
 import dev.strata.plugin.PluginCatalog;
 import dev.strata.io.AtomicFiles;
 import dev.strata.run.Checkpoint;
@@ -94,12 +95,16 @@ final class TrainCommand implements Callable<Integer> {
             spec = specs.load(config, overrides);
             dir = out != null ? out : defaultRunDir(spec.name());
             requireFresh(dir);
+        }
+        Experiment experiment = root.injector().getInstance(Experiment.class);
+        // Data is checked before the run folder is made: bad data must not leave a folder behind
+        // that blocks running the same command again once the data is fixed.
+        PreparedData data = experiment.loadData(spec);
+        if (checkpoint == null) {
             Files.createDirectories(dir);
             // The resolved spec goes first, so a killed run can be resumed.
             AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(spec));
         }
-        Experiment experiment = root.injector().getInstance(Experiment.class);
-        PreparedData data = experiment.loadData(spec);
         if (!quiet) {
             outWriter.println(summary(spec, data) + (checkpoint == null ? ""
                     : " (resuming after " + checkpoint.stepsDone() + " " + (spec.training().minibatch() ? "epochs" : "iterations") + ")"));
@@ -120,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         ConsoleTrainingListener listener = new ConsoleTrainingListener(outWriter, quiet, System.console() != null, stop);
         RunResult result;
         try {
-            result = experiment.run(spec, data, listener, dir, checkpoint);
+            result = runNamingTheCause(experiment, spec, data, listener, dir, checkpoint);
             listener.close();
             if (result.training().stopped()) {
                 outWriter.println("Stopped after " + result.training().stepsDone() + " "
@@ -149,6 +154,26 @@ final class TrainCommand implements Callable<Integer> {
         }
         outWriter.println("Report: " + dir.resolve(RunFiles.REPORT_MD));
         return 0;
+    }
+
+    /** Divergence gets the learning rate's value and what is kept, so the message says what to change. */
+    private static RunResult runNamingTheCause(Experiment experiment, ModelSpec spec, PreparedData data,
+            ConsoleTrainingListener listener, Path dir, Checkpoint checkpoint) {
+        try {
+            return experiment.run(spec, data, listener, dir, checkpoint);
+        } catch (DivergenceException e) {
+            var optimizer = spec.optimizer().params();
+            String kept = Checkpoint.exists(dir)
+                    ? "; the last checkpoint before it is kept in " + dir.resolve(Checkpoint.FILE)
+                    : "";
+            if (!optimizer.has("learning_rate")) {
+                throw new DivergenceException(e.iteration(), e.cost(),
+                        "the learning rate is probably too high: try a smaller one" + kept);
+            }
+            double rate = optimizer.getDouble("learning_rate");
+            throw new DivergenceException(e.iteration(), e.cost(), "the learning rate (optimizer.learning_rate: " + rate
+                    + ") is probably too high: try a smaller one, e.g. --set optimizer.learning_rate=" + rate / 10 + kept);
+        }
     }
 
     /** Which plugin came from where, for the report (as Hydra and Tribuo keep provenance). */

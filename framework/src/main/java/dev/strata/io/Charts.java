@@ -25,11 +25,17 @@ public final class Charts {
      */
     public static void costCurve(List<Integer> iterations, List<Double> costs, String title, Path png)
             throws IOException {
+        costCurve(iterations, costs, title, "iteration", png);
+    }
+
+    /** The cost curve against {@code xLabel} steps ({@code "iteration"} or {@code "epoch"}). */
+    public static void costCurve(List<Integer> iterations, List<Double> costs, String title, String xLabel, Path png)
+            throws IOException {
         requireSameSize(iterations.size(), costs.size(), "iterations", "costs");
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         keepFinite(iterations.stream().map(Integer::doubleValue).toList(), costs, x, y);
-        XYChart chart = chart(title, "iteration", "cost");
+        XYChart chart = chart(title, xLabel, "cost");
         XYSeries series = chart.addSeries("cost", x, y);
         series.setMarker(SeriesMarkers.NONE);
         chart.getStyler().setLegendVisible(false);

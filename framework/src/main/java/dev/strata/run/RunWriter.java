@@ -65,7 +65,7 @@ public final class RunWriter {
                 y.add(p.cost());
             }
             Charts.costCurve(x, y, run.spec().name() + ": cost (learning rate " + learningRate(run.spec()) + ")",
-                    dir.resolve(RunFiles.COST_CURVE));
+                    minibatch ? "epoch" : "iteration", dir.resolve(RunFiles.COST_CURVE));
         }
         boolean images = writeMislabeled(dir, run);
         AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_JSON), Json.write(reportJson(run, provenance)) + "\n");
