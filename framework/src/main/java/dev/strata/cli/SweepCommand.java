@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +49,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "Run only the trials missing from an interrupted sweep's folder.")
     Path resume;
 
+    @Option(names = "--set", paramLabel = "executor.KEY=VALUE",
+            description = "Override the executor block, e.g. --set executor.type=spark --set executor.master=local[4]."
+                    + " A new executor.type starts a fresh block.")
+    List<String> overrides = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter console = command.commandLine().getOut();
@@ -60,13 +67,13 @@ final class SweepCommand implements Callable<Integer> {
             }
             dir = resume;
             // Sweep.run checks that a given SWEEP is the one the folder was started with.
-            planned = sweep.plan(sweepFile != null ? sweepFile : dir.resolve(Sweep.SWEEP_FILE));
+            planned = sweep.plan(sweepFile != null ? sweepFile : dir.resolve(Sweep.SWEEP_FILE), overrides);
         } else {
             if (sweepFile == null) {
                 throw new BadInputException("missing SWEEP", "give a sweep file, e.g. strata sweep "
                         + "examples/sweeps/grid.yaml");
             }
-            planned = sweep.plan(sweepFile);
+            planned = sweep.plan(sweepFile, overrides);
             dir = out != null ? out : defaultDir(planned.plan().base().name());
             TrainCommand.requireFresh(dir);
         }

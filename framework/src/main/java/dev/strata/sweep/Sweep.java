@@ -56,8 +56,13 @@ public final class Sweep {
 
     /** Reads, validates and plans {@code file}; every problem is thrown together with file:line:col. */
     public Planned plan(Path file) {
+        return plan(file, List.of());
+    }
+
+    /** As {@link #plan(Path)}, with {@code --set executor.KEY=VALUE} overrides (see {@link SweepParser}). */
+    public Planned plan(Path file, List<String> executorOverrides) {
         String text = read(file);
-        SweepSpec spec = new SweepParser(plugins).parse(text, file);
+        SweepSpec spec = new SweepParser(plugins).parse(text, file, executorOverrides);
         TrialPlanner.Plan plan = new TrialPlanner(specs).plan(spec);
         return new Planned(spec, plan, resolved(text, file, spec.base()));
     }

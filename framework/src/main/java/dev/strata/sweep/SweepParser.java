@@ -7,6 +7,7 @@ import dev.strata.spec.Selector;
 import dev.strata.spec.SpecError.Kind;
 import dev.strata.spec.Suggestions;
 import dev.strata.spec.yaml.ErrorCollector;
+import dev.strata.spec.yaml.Overrides;
 import dev.strata.spec.yaml.SafeYaml;
 import dev.strata.spec.yaml.YamlBlock;
 import dev.strata.spec.yaml.YamlNode;
@@ -41,9 +42,21 @@ public final class SweepParser {
 
     /** Parses {@code text} as the sweep file {@code file}; throws a SpecException listing every problem. */
     public SweepSpec parse(String text, Path file) {
+        return parse(text, file, List.of());
+    }
+
+    /**
+     * As {@link #parse(String, Path)}, with {@code --set executor.KEY=VALUE} overrides applied to the
+     * executor block first. Only the executor can be set: the rest of a sweep is what {@code --resume}
+     * re-plans from the sweep file.
+     */
+    public SweepSpec parse(String text, Path file, List<String> executorOverrides) {
         String label = file.toString();
         ErrorCollector errors = new ErrorCollector();
         Optional<YamlNode> parsed = SafeYaml.parseFile(text, label, errors);
+        if (parsed.isPresent() && parsed.get() instanceof YamlNode.Mapping root && !executorOverrides.isEmpty()) {
+            overrideExecutor(root, executorOverrides, errors);
+        }
         errors.throwIfAny(label);
         Optional<YamlBlock> maybe = YamlBlock.of(parsed.orElseThrow(), "", errors);
         errors.throwIfAny(label);
@@ -79,6 +92,43 @@ public final class SweepParser {
         errors.throwIfAny(label);
         return new SweepSpec(file, base, sweep.locationOf("base"), strategy, trials, seed, parameters, objective,
                 executor);
+    }
+
+    /**
+     * Applies executor overrides. A different {@code executor.type} starts a fresh block, since the
+     * old block's parameters belong to the other executor: {@code --set executor.type=spark} turns
+     * {@code {type: local, parallelism: auto}} into {@code {type: spark}} and keeps
+     * {@code {type: spark, trials_per_task: 4}} as it is.
+     */
+    private static void overrideExecutor(YamlNode.Mapping root, List<String> overrides, ErrorCollector errors) {
+        for (String text : overrides) {
+            String key = text.contains("=") ? text.substring(0, text.indexOf('=')).strip() : text;
+            if (!key.startsWith("executor.") && !key.equals("executor")) {
+                errors.add(Kind.BAD_OVERRIDE, new Location("--set " + text, 0, 0), key,
+                        "a sweep takes --set only for its executor (executor.type, executor.master, ...)",
+                        "change " + key + " in the sweep file");
+                continue;
+            }
+            if (key.equals("executor.type") && !text.substring(text.indexOf('=') + 1).strip()
+                    .equals(executorType(root.get("executor")))) {
+                YamlNode.Mapping fresh = new YamlNode.Mapping(new Location("--set " + text, 0, 0));
+                root.put("executor", fresh.location(), fresh);
+            } else if (root.get("executor") == null) {
+                YamlNode.Mapping block = new YamlNode.Mapping(new Location("--set " + text, 0, 0));
+                block.put("type", block.location(), new YamlNode.Scalar(YamlNode.ScalarType.STRING, DEFAULT_EXECUTOR,
+                        block.location()));
+                root.put("executor", block.location(), block);
+            }
+            Overrides.apply(root, List.of(text), errors);
+        }
+    }
+
+    private static String executorType(YamlNode executor) {
+        if (executor instanceof YamlNode.Scalar name) {
+            return name.text();
+        }
+        return executor instanceof YamlNode.Mapping block && block.get("type") instanceof YamlNode.Scalar type
+                ? type.text() : DEFAULT_EXECUTOR;
     }
 
     private static Path resolveBase(String text, Path folder, Location location, ErrorCollector errors) {
