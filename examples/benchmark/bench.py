@@ -40,6 +40,9 @@ def parse_args():
                    help="BLAS threads for both programs (numpy: OPENBLAS_NUM_THREADS; Strata: OMP_NUM_THREADS, which "
                         "ND4J also applies to its OpenBLAS); default: each program's own default")
     p.add_argument("--json", metavar="FILE", help="also write every measurement here")
+    p.add_argument("--reference", choices=("tuned", "seeds"), default="tuned",
+                   help="tuned: numpy without work that changes no number (default); seeds: the notebooks'"
+                        " algorithm as written, which also computes the first layer's dA_prev = W1.T . dZ1")
     args = p.parse_args()
     if args.quick:
         args.reps, args.iterations = 1, min(args.iterations, 300)
@@ -53,7 +56,8 @@ def parse_args():
 def reference_command(python, data, dtype, args):
     return [python, os.path.join(lib.HERE, "reference.py"), "--data", data, "--dtype", dtype,
             "--layers", ",".join(map(str, CAT_LAYERS)), "--learning-rate", "0.0075", "--seed", "1",
-            "--iterations", str(args.iterations), "--print-every", "100"]
+            "--iterations", str(args.iterations), "--print-every", "100"] + (
+                ["--seeds-backward"] if args.reference == "seeds" else [])
 
 
 def strata_command(out, dtype, args):
@@ -223,8 +227,8 @@ def main():
             print("warning: numpy reaches under 10 GFLOP/s on a square GEMM: its BLAS is probably the slow "
                   "reference one; " + lib.INSTALL_HINT["numpy"], file=sys.stderr)
         env = thread_env(args)
-        print("numpy reference: %s (numpy %s, %s); %s; OMP_NUM_THREADS=%s OPENBLAS_NUM_THREADS=%s" % (
-            python, peaks[args.dtypes[0]]["numpy"], peaks[args.dtypes[0]]["blas"], version,
+        print("numpy reference (%s): %s (numpy %s, %s); %s; OMP_NUM_THREADS=%s OPENBLAS_NUM_THREADS=%s" % (
+            args.reference, python, peaks[args.dtypes[0]]["numpy"], peaks[args.dtypes[0]]["blas"], version,
             env.get("OMP_NUM_THREADS", "unset (./strata sets 1)"), env.get("OPENBLAS_NUM_THREADS", "unset")),
             flush=True)
         runs = measure(args, python, data)

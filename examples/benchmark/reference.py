@@ -7,6 +7,8 @@ cross-entropy cost, plain gradient descent), minus work that changes no number:
 - the sigmoid is computed once in the forward pass and reused by the backward pass;
 - dA_prev of the first layer (the gradient with respect to the input pixels) is never computed;
 - relu's backward pass zeroes the fresh dA product in place instead of copying it.
+With --seeds-backward the first layer's dA_prev = W1.T . dZ1 is computed (and dropped) as the
+notebooks' L_model_backward does: the seeds' algorithm as written, for the same work they do.
 
 Prints one JSON object: the cost every --print-every iterations and at the last one (recorded
 before that iteration's update, as the notebooks do), train/test accuracy, and timings:
@@ -91,7 +93,7 @@ def compute_cost(al, y):
     return float(np.squeeze(cost))
 
 
-def backward_and_update(zs, activations, y, params, dws, learning_rate):
+def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward=False):
     """L_model_backward followed by update_parameters, layer by layer from the output.
 
     dws holds one preallocated dW buffer per layer: the first is 20 x 12288, and a fresh one
@@ -111,7 +113,7 @@ def backward_and_update(zs, activations, y, params, dws, learning_rate):
         np.dot(d, activations[l - 1].T, out=dw)
         np.multiply(dw, 1. / m, out=dw)
         db = (1. / m) * np.sum(d, axis=1, keepdims=True)
-        d_prev = np.dot(w.T, d) if l > 1 else None
+        d_prev = np.dot(w.T, d) if l > 1 or seeds_backward else None
         # update_parameters, W := W - lr * dW; safe before the next layer because dA_prev above
         # already used the old W.
         np.multiply(dw, learning_rate, out=dw)
@@ -120,14 +122,14 @@ def backward_and_update(zs, activations, y, params, dws, learning_rate):
         d = d_prev
 
 
-def train(x, y, params, learning_rate, iterations, print_every):
+def train(x, y, params, learning_rate, iterations, print_every, seeds_backward=False):
     costs = []
     dws = [np.empty_like(w) for w, _ in params]
     for i in range(iterations):
         zs, activations = forward(x, params)
         if i % print_every == 0 or i == iterations - 1:
             costs.append({"iteration": i, "cost": compute_cost(activations[-1], y)})
-        backward_and_update(zs, activations, y, params, dws, learning_rate)
+        backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward)
     return costs
 
 
@@ -170,6 +172,8 @@ def main():
     p.add_argument("--iterations", type=int, default=2500)
     p.add_argument("--print-every", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--seeds-backward", action="store_true",
+                   help="also compute the first layer's dA_prev, as the notebooks' L_model_backward does")
     p.add_argument("--gemm-peak", type=int, metavar="N",
                    help="only measure square N x N GEMM GFLOP/s for --dtype and print it")
     p.add_argument("--out", help="also write the JSON here")
@@ -190,7 +194,8 @@ def main():
             p.error("--layers starts with %d inputs but the data has %d features" % (layers[0], train_x.shape[0]))
         params = initialize_parameters_deep(layers, args.seed, dtype)
         started = time.perf_counter()
-        costs = train(train_x, train_y, params, args.learning_rate, args.iterations, args.print_every)
+        costs = train(train_x, train_y, params, args.learning_rate, args.iterations, args.print_every,
+                      args.seeds_backward)
         train_seconds = time.perf_counter() - started
         result = {
             "dtype": args.dtype, "layers": layers, "examples": int(train_x.shape[1]),

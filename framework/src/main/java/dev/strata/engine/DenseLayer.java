@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A fully connected layer: weights {@code W} (units × fanIn), bias {@code b} (units × 1), their
- * gradients of the same shapes, and the activation. All arrays are column-major and live for the
- * whole run.
+ * gradients of the same shapes and memory order, and the activation. Weights are in the order
+ * {@link Layouts} chose for the precision; biases are column vectors. All live for the whole run.
  *
  * @param index 1-based, as the seeds name parameters ({@code W1}, {@code b1}, ...)
  */

@@ -42,7 +42,8 @@ public final class Network {
                 throw new IllegalStateException("initializer " + plan.initializer().getClass().getName() + " returned "
                         + values.length + " weights for layer " + (i + 1) + ", expected " + plan.units() + "x" + fanIn);
             }
-            INDArray w = rowMajorToColumnMajor(values, plan.units(), fanIn, dtype);
+            INDArray w = Nd4j.create(values, new long[] {plan.units(), fanIn}, 'c').castTo(dtype)
+                    .dup(Layouts.weightOrder(dtype));
             layers.add(layer(i + 1, plan, w, Nd4j.zeros(dtype, plan.units(), 1).dup('f')));
             fanIn = plan.units();
         }
@@ -69,19 +70,15 @@ public final class Network {
                 throw new IllegalArgumentException("W" + (i + 1) + " has " + w.columns() + " columns, layer " + i
                         + " has " + layers.get(i - 1).units() + " units");
             }
-            layers.add(layer(i + 1, plans.get(i), w.castTo(dtype).dup('f'), b.castTo(dtype).reshape(w.rows(), 1).dup('f')));
+            layers.add(layer(i + 1, plans.get(i), w.castTo(dtype).dup(Layouts.weightOrder(dtype)),
+                    b.castTo(dtype).reshape(w.rows(), 1).dup('f')));
         }
         return new Network(inputSize, dtype, layers);
     }
 
     private static DenseLayer layer(int index, LayerPlan plan, INDArray w, INDArray b) {
         return new DenseLayer(index, plan.activationName(), plan.activation(), w, b,
-                Nd4j.zeros(w.dataType(), w.rows(), w.columns()).dup('f'), Nd4j.zeros(b.dataType(), b.rows(), 1).dup('f'));
-    }
-
-    static INDArray rowMajorToColumnMajor(double[] values, int rows, int cols, DataType dtype) {
-        INDArray c = Nd4j.create(values, new long[] {rows, cols}, 'c');
-        return c.castTo(dtype).dup('f');
+                Nd4j.create(w.dataType(), w.shape(), w.ordering()), Nd4j.zeros(b.dataType(), b.rows(), 1).dup('f'));
     }
 
     public int inputSize() {

@@ -78,8 +78,9 @@ public final class Trainer {
         long start = System.nanoTime();
         int done = from;
         boolean stopped = false;
+        INDArray xBackward = rowMajorCopy(x);
         for (int i = from; i < iterations; i++) {
-            double cost = step(x, y);
+            double cost = step(x, xBackward, y);
             if (!Double.isFinite(cost)) {
                 throw new DivergenceException(i, cost, "the learning rate is probably too high: try a smaller"
                         + " optimizer.learning_rate");
@@ -169,9 +170,24 @@ public final class Trainer {
         }
     }
 
+    /**
+     * The full-batch input in the layout the first layer's weight gradient reads fastest (see
+     * {@link Layouts}): a row-major copy where that pays, else X itself. X is read-only while
+     * training, so both copies stay valid; the copy is skipped above 512 MB.
+     */
+    private static INDArray rowMajorCopy(INDArray x) {
+        boolean copy = Layouts.rowMajorInputForWeightGradient(x.dataType())
+                && x.length() * x.dataType().width() <= (512L << 20);
+        return copy ? x.dup('c') : x;
+    }
+
     /** One forward, backward and update on a batch; returns the cost before the update. */
     double step(INDArray x, INDArray y) {
-        double cost = computeGradients(x, y);
+        return step(x, x, y);
+    }
+
+    private double step(INDArray x, INDArray xBackward, INDArray y) {
+        double cost = computeGradients(x, xBackward, y);
         optimizer.step(++updates);
         return cost;
     }
@@ -188,6 +204,11 @@ public final class Trainer {
      * cost, without updating the parameters.
      */
     public double computeGradients(INDArray x, INDArray y) {
+        return computeGradients(x, x, y);
+    }
+
+    /** As {@link #computeGradients(INDArray, INDArray)}, with the same input in the layout its weight gradient prefers. */
+    private double computeGradients(INDArray x, INDArray xBackward, INDArray y) {
         Workspace ws = workspace((int) x.columns());
         forward(x, ws);
         List<DenseLayer> layers = network.layers();
@@ -201,7 +222,7 @@ public final class Trainer {
         }
         for (int l = n; l >= 1; l--) {
             DenseLayer layer = layers.get(l - 1);
-            INDArray aPrev = l == 1 ? x : ws.a[l - 1];
+            INDArray aPrev = l == 1 ? xBackward : ws.a[l - 1];
             INDArray dAPrev = l == 1 ? null : ws.dA[l - 1];
             if (l == n && fused) {
                 LayerMath.deltaBackward(ws.dA[l], aPrev, layer.w(), layer.dW(), layer.db(), dAPrev, ws.scratch[l]);
