@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.data.PreparedData;
 import dev.strata.eval.Metrics;
-import dev.strata.plugin.PluginRegistry;
 import dev.strata.run.Experiment;
 import dev.strata.run.SavedModel;
 import dev.strata.spec.ModelSpec;
@@ -36,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpecLoader specs = root.injector().getInstance(SpecLoader.class);
-        SavedModel model = SavedModel.load(runDir, specs, root.injector().getInstance(PluginRegistry.class));
+        SavedModel model = root.savedModel(runDir);
         ModelSpec dataSpec = model.spec();
         if (dataConfig != null) {
             ModelSpec other = specs.load(dataConfig, List.of());

@@ -6,16 +6,13 @@ import dev.strata.run.Experiment;
 import dev.strata.run.ModelBuilder;
 import dev.strata.run.NetworkGradientCheck;
 import dev.strata.spec.ModelSpec;
-import dev.strata.spec.SpecLoader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -29,11 +26,8 @@ final class GradcheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "The YAML model spec.")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec field (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    SpecArguments arguments;
 
     @Option(names = "--examples", defaultValue = "8", description = "Training examples to use (default: ${DEFAULT-VALUE}).")
     int examples;
@@ -49,7 +43,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelSpec spec = root.injector().getInstance(SpecLoader.class).load(config, overrides);
+        ModelSpec spec = arguments.load(root);
         PreparedData data = root.injector().getInstance(Experiment.class).loadData(spec);
         List<NetworkGradientCheck.ParameterResult> results = NetworkGradientCheck.run(spec, data,
                 new ModelBuilder(root.injector().getInstance(PluginRegistry.class)), examples, entries, epsilon);

@@ -1,9 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.io.Images;
-import dev.strata.plugin.PluginRegistry;
 import dev.strata.run.SavedModel;
-import dev.strata.spec.SpecLoader;
 import dev.strata.spi.BadInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +33,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        SavedModel model = SavedModel.load(runDir, root.injector().getInstance(SpecLoader.class),
-                root.injector().getInstance(PluginRegistry.class));
+        SavedModel model = root.savedModel(runDir);
         int[] shape = model.inputShape();
         if (shape.length != 3 || shape[2] != 3) {
             throw new BadInputException("the model in " + runDir + " takes examples of shape " + java.util.Arrays.toString(shape)

@@ -53,6 +53,12 @@ public final class StrataCommand implements Runnable {
         return injector;
     }
 
+    /** A model reloaded from a folder `strata train` wrote. */
+    dev.strata.run.SavedModel savedModel(Path runDir) {
+        return dev.strata.run.SavedModel.load(runDir, injector().getInstance(dev.strata.spec.SpecLoader.class),
+                injector().getInstance(dev.strata.plugin.PluginRegistry.class));
+    }
+
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {

@@ -3,14 +3,10 @@ package dev.strata.cli;
 import dev.strata.data.PreparedData;
 import dev.strata.run.Experiment;
 import dev.strata.spec.ModelSpec;
-import dev.strata.spec.SpecLoader;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -24,25 +20,22 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "The YAML model spec.")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec field (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    SpecArguments arguments;
 
     @Option(names = "--no-data", description = "Check the spec only; do not read the data files.")
     boolean noData;
 
     @Override
     public Integer call() {
-        ModelSpec spec = root.injector().getInstance(SpecLoader.class).load(config, overrides);
+        ModelSpec spec = arguments.load(root);
         var out = command.commandLine().getOut();
         if (noData) {
-            out.println(config + ": valid spec '" + spec.name() + "' (data not read)");
+            out.println(arguments.config + ": valid spec '" + spec.name() + "' (data not read)");
             return 0;
         }
         PreparedData data = root.injector().getInstance(Experiment.class).loadData(spec);
-        out.println(config + ": valid. " + TrainCommand.summary(spec, data).replaceFirst("^Training ", ""));
+        out.println(arguments.config + ": valid. " + TrainCommand.summary(spec, data).replaceFirst("^Training ", ""));
         return 0;
     }
 }

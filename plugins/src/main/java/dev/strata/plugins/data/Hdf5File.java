@@ -1,5 +1,6 @@
 package dev.strata.plugins.data;
 
+import dev.strata.spec.Suggestions;
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.StrataException;
 import io.jhdf.HdfFile;
@@ -146,7 +147,7 @@ final class Hdf5File {
         Node node = find(name);
         if (node == null) {
             List<String> names = datasetPaths();
-            String closest = Suggestions.closest(name, names);
+            String closest = Suggestions.closest(name, names).orElse(null);
             throw new BadInputException(path + " has no dataset '" + name + "' (" + role + ")",
                     (closest == null ? "" : "did you mean '" + closest + "'? ")
                             + "datasets in this file: " + listing());
