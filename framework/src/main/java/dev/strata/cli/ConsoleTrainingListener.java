@@ -4,6 +4,7 @@ import dev.strata.engine.CostPoint;
 import dev.strata.engine.TrainingListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -31,8 +32,11 @@ final class ConsoleTrainingListener implements TrainingListener {
     public void started(int totalSteps, String unit) {
         this.unit = unit;
         if (terminal && !quiet) {
+            // The plain consumer redraws its one line with a carriage return; the interactive one
+            // moves the cursor up to its remembered line and would overwrite the cost lines.
             bar = new ProgressBarBuilder().setTaskName("training").setInitialMax(totalSteps)
                     .setStyle(ProgressBarStyle.ASCII).setUnit(" " + unit + "s", 1).showSpeed()
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .setUpdateIntervalMillis(250).continuousUpdate().build();
         }
     }

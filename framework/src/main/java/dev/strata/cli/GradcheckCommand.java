@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
-        description = {"Check the spec's backpropagation against centred differences of its cost (float64),",
-            "on a sample of every parameter and a few training examples. Exit code 1 if an error exceeds --tolerance."})
+        description = {"Check the spec's backpropagation against centred differences of its cost.",
+            "Uses float64, a sample of every parameter and a few training examples;",
+            "exit code 1 if an error exceeds --tolerance."})
 final class GradcheckCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
