@@ -14,11 +14,7 @@ import dev.strata.spi.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Strata for scripts, JShell and notebooks: load a spec (with {@code --set}-style overrides), train
@@ -83,7 +79,8 @@ public final class Strata {
         long start = System.nanoTime();
         RunResult result = train(spec);
         try {
-            RunWriter.write(outDir, result, new RunWriter.Provenance(List.of(), plugins(),
+            RunWriter.write(outDir, result, new RunWriter.Provenance(List.of(),
+                    injector.getInstance(PluginCatalog.class).provenance(),
                     (System.nanoTime() - start) / 1e9));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the run folder " + outDir + " failed: " + e.getMessage(), e);
@@ -94,17 +91,5 @@ public final class Strata {
     /** The injector, for the framework's other services (e.g. {@code PluginCatalog}). */
     public Injector injector() {
         return injector;
-    }
-
-    private List<Map<String, Object>> plugins() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (PluginCatalog.Entry e : injector.getInstance(PluginCatalog.class).entries()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            m.put("name", e.name());
-            m.put("origin", e.origin());
-            out.add(m);
-        }
-        return out;
     }
 }

@@ -135,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             double total = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
             RunWriter.write(dir, result, new RunWriter.Provenance(overrides,
-                    provenance(root.injector().getInstance(PluginCatalog.class)), total));
+                    root.injector().getInstance(PluginCatalog.class).provenance(), total));
             Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
         } finally {
             listener.close();
@@ -174,19 +174,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new DivergenceException(e.iteration(), e.cost(), "the learning rate (optimizer.learning_rate: " + rate
                     + ") is probably too high: try a smaller one, e.g. --set optimizer.learning_rate=" + rate / 10 + kept);
         }
-    }
-
-    /** Which plugin came from where, for the report (as Hydra and Tribuo keep provenance). */
-    static List<java.util.Map<String, Object>> provenance(PluginCatalog catalog) {
-        List<java.util.Map<String, Object>> out = new ArrayList<>();
-        for (PluginCatalog.Entry e : catalog.entries()) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            m.put("name", e.name());
-            m.put("origin", e.origin());
-            out.add(m);
-        }
-        return out;
     }
 
     static String summary(ModelSpec spec, PreparedData data) {

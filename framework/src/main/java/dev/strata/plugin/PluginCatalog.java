@@ -57,6 +57,19 @@ public final class PluginCatalog {
         return entries(kind).stream().map(Entry::name).toList();
     }
 
+    /** Which plugin came from where, as report.json records it (after Hydra's and Tribuo's provenance). */
+    public List<java.util.Map<String, Object>> provenance() {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (Entry e : entries) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("kind", e.kind().label());
+            m.put("name", e.name());
+            m.put("origin", e.origin());
+            out.add(m);
+        }
+        return out;
+    }
+
     /** The distinct origins, built-in first. */
     public List<String> origins() {
         return entries.stream().map(Entry::origin).distinct()

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -74,7 +73,8 @@ public final class LocalTrialRunner implements TrialRunner, Calibratable {
             ModelSpec spec = load(trial, dir, List.of());
             RunResult result = injector().getInstance(Experiment.class).run(spec, TrainingListener.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
-            RunWriter.write(dir, result, new RunWriter.Provenance(overrides(trial), provenance(), seconds));
+            RunWriter.write(dir, result, new RunWriter.Provenance(overrides(trial),
+                    injector().getInstance(PluginCatalog.class).provenance(), seconds));
             return new TrialOutcome(trial.id(), TrialOutcome.OK, metrics(result), costs(result), seconds(start), null,
                     null);
         } catch (StrataException e) {
@@ -140,18 +140,6 @@ public final class LocalTrialRunner implements TrialRunner, Calibratable {
     private static List<String> overrides(Trial trial) {
         List<String> out = new ArrayList<>();
         trial.parameters().forEach((k, v) -> out.add(k + "=" + YamlText.flow(v)));
-        return out;
-    }
-
-    private List<Map<String, Object>> provenance() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (PluginCatalog.Entry e : injector().getInstance(PluginCatalog.class).entries()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            m.put("name", e.name());
-            m.put("origin", e.origin());
-            out.add(m);
-        }
         return out;
     }
 
