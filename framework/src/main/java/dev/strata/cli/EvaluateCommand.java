@@ -46,14 +46,23 @@ final class EvaluateCommand implements Callable<Integer> {
         PreparedData data = root.injector().getInstance(Experiment.class).loadData(dataSpec);
         PrintWriter out = command.commandLine().getOut();
         double threshold = model.spec().evaluation().threshold();
-        print(out, "train", Metrics.of(model.network().predictProbabilities(data.train().x()), data.train().labels(), threshold));
+        Experiment experiment = root.injector().getInstance(Experiment.class);
+        boolean values = experiment.valueLabels(model.spec());
+        print(out, "train", Experiment.metrics(model.network().predictProbabilities(data.train().x()), data.train().labels(),
+                threshold, values));
         if (data.test() != null) {
-            print(out, "test", Metrics.of(model.network().predictProbabilities(data.test().x()), data.test().labels(), threshold));
+            print(out, "test", Experiment.metrics(model.network().predictProbabilities(data.test().x()), data.test().labels(),
+                    threshold, values));
         }
         return 0;
     }
 
     private static void print(PrintWriter out, String split, Metrics m) {
+        if (m.isRegression()) {
+            out.println(String.format(Locale.ROOT, "%-5s examples %d  mse %.6g  mae %.6g  r2 %.6f", split, m.examples(),
+                    m.regression().mse(), m.regression().mae(), m.regression().r2()));
+            return;
+        }
         out.println(String.format(Locale.ROOT, "%-5s examples %d  accuracy %.6f  precision %.6f  recall %.6f  f1 %.6f",
                 split, m.examples(), m.accuracy(), m.precision(), m.recall(), m.f1()));
         out.println("      confusion matrix (rows actual, columns predicted): " + java.util.Arrays.deepToString(m.confusionMatrix()));

@@ -5,7 +5,9 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Classification metrics of one split.
+ * Metrics of one split: classification metrics, or for losses that compare label values
+ * (e.g. {@code mean_squared_error} on real-valued labels) regression metrics in {@link #regression()}
+ * with the classification fields NaN.
  *
  * @param confusionMatrix rows are actual classes, columns predicted: {@code [[tn, fp], [fn, tp]]}
  *     for two classes
@@ -14,7 +16,42 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param probabilities the probability of the predicted class (two classes: of class 1)
  */
 public record Metrics(int examples, double accuracy, double precision, double recall, double f1, long[][] confusionMatrix,
-        int[] predictions, double[] probabilities) {
+        int[] predictions, double[] probabilities, Regression regression) {
+
+    /**
+     * Regression metrics of a single-output model.
+     *
+     * @param mse mean squared error
+     * @param mae mean absolute error
+     * @param r2 coefficient of determination (1 − SSE / SST; NaN when the labels are constant)
+     */
+    public record Regression(double mse, double mae, double r2) {
+    }
+
+    public boolean isRegression() {
+        return regression != null;
+    }
+
+    /** Regression metrics of a one-unit output (1 × examples) against real-valued labels. */
+    public static Metrics regression(INDArray output, double[] labels) {
+        double[] out = output.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+        int m = labels.length;
+        double mean = 0;
+        for (double v : labels) {
+            mean += v / m;
+        }
+        double squares = 0;
+        double absolute = 0;
+        double total = 0;
+        for (int i = 0; i < m; i++) {
+            double e = out[i] - labels[i];
+            squares += e * e;
+            absolute += Math.abs(e);
+            total += (labels[i] - mean) * (labels[i] - mean);
+        }
+        return new Metrics(m, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new long[0][0], new int[0], out,
+                new Regression(squares / m, absolute / m, total == 0 ? Double.NaN : 1 - squares / total));
+    }
 
     /**
      * Metrics from the output activations (units × examples) and the true class indices. A single
@@ -74,7 +111,7 @@ public record Metrics(int examples, double accuracy, double precision, double re
             recall = r / classes;
             f1 = f / classes;
         }
-        return new Metrics(m, (double) correct / m, precision, recall, f1, confusion, predicted, probability);
+        return new Metrics(m, (double) correct / m, precision, recall, f1, confusion, predicted, probability, null);
     }
 
     private static double precision(long[][] confusion, int k) {

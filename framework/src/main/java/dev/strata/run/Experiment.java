@@ -93,7 +93,7 @@ public final class Experiment {
         costs.addAll(result.costs());
         TrainingResult combined = new TrainingResult(costs, result.stepsDone(), result.updates(), result.seconds(),
                 result.stopped());
-        return evaluate(spec, data, network, combined);
+        return evaluate(spec, data, network, combined, valueLabels(spec));
     }
 
     /** Writes checkpoints on schedule and when the loop stops early; passes everything on. */
@@ -157,15 +157,27 @@ public final class Experiment {
         }
     }
 
+    /** Whether the spec's loss compares label values (regression) rather than class indices. */
+    public boolean valueLabels(ModelSpec spec) {
+        return plugins.losses().get(spec.loss().type()).labelKind() == dev.strata.spi.LossFactory.LabelKind.VALUE;
+    }
+
+    /** Classification metrics, or regression metrics when the labels are values. */
+    public static Metrics metrics(INDArray output, double[] labels, double threshold, boolean valueLabels) {
+        return valueLabels ? Metrics.regression(output, labels) : Metrics.of(output, labels, threshold);
+    }
+
     /** Metrics of {@code network} on both splits of {@code data}. */
-    public static RunResult evaluate(ModelSpec spec, PreparedData data, Network network, TrainingResult training) {
+    public static RunResult evaluate(ModelSpec spec, PreparedData data, Network network, TrainingResult training,
+            boolean valueLabels) {
         double threshold = spec.evaluation().threshold();
-        Metrics trainMetrics = Metrics.of(network.predictProbabilities(data.train().x()), data.train().labels(), threshold);
+        Metrics trainMetrics = metrics(network.predictProbabilities(data.train().x()), data.train().labels(), threshold,
+                valueLabels);
         Metrics testMetrics = null;
         INDArray testOutput = null;
         if (data.test() != null) {
             testOutput = network.predictProbabilities(data.test().x());
-            testMetrics = Metrics.of(testOutput, data.test().labels(), threshold);
+            testMetrics = metrics(testOutput, data.test().labels(), threshold, valueLabels);
         }
         return new RunResult(spec, data, network, training, trainMetrics, testMetrics, testOutput);
     }

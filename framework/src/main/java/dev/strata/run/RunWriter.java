@@ -137,6 +137,13 @@ public final class RunWriter {
 
     private static Map<String, Object> metricsJson(Metrics m) {
         Map<String, Object> out = new LinkedHashMap<>();
+        if (m.isRegression()) {
+            out.put("mse", m.regression().mse());
+            out.put("mae", m.regression().mae());
+            out.put("r2", m.regression().r2());
+            out.put("examples", m.examples());
+            return out;
+        }
         out.put("accuracy", m.accuracy());
         out.put("precision", m.precision());
         out.put("recall", m.recall());
@@ -175,15 +182,21 @@ public final class RunWriter {
             md.append("| overrides | `").append(String.join("` `", provenance.overrides())).append("` |\n");
         }
         md.append("\n## Metrics\n\n");
-        md.append("| split | examples | accuracy | precision | recall | f1 |\n|---|---|---|---|---|---|\n");
+        if (run.train().isRegression()) {
+            md.append("| split | examples | mse | mae | r2 |\n|---|---|---|---|---|\n");
+        } else {
+            md.append("| split | examples | accuracy | precision | recall | f1 |\n|---|---|---|---|---|---|\n");
+        }
         metricsRow(md, "train", run.train());
         if (run.test() != null) {
             metricsRow(md, "test", run.test());
         }
         List<String> names = run.data().classNames();
-        confusion(md, "train", run.train(), names);
-        if (run.test() != null) {
-            confusion(md, "test", run.test(), names);
+        if (!run.train().isRegression()) {
+            confusion(md, "train", run.train(), names);
+            if (run.test() != null) {
+                confusion(md, "test", run.test(), names);
+            }
         }
         md.append("\n## Cost\n\n");
         if (!run.training().costs().isEmpty()) {
@@ -221,6 +234,11 @@ public final class RunWriter {
     }
 
     private static void metricsRow(StringBuilder md, String split, Metrics m) {
+        if (m.isRegression()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.6g | %.6g | %.6f |%n", split, m.examples(),
+                    m.regression().mse(), m.regression().mae(), m.regression().r2()));
+            return;
+        }
         md.append(String.format(Locale.ROOT, "| %s | %d | %.6f | %.6f | %.6f | %.6f |%n", split, m.examples(), m.accuracy(),
                 m.precision(), m.recall(), m.f1()));
     }

@@ -105,6 +105,12 @@ public final class LocalTrialRunner implements TrialRunner, Calibratable {
     }
 
     private static void put(Map<String, Double> out, String split, Metrics m) {
+        if (m.isRegression()) {
+            out.put(split + ".mse", m.regression().mse());
+            out.put(split + ".mae", m.regression().mae());
+            out.put(split + ".r2", m.regression().r2());
+            return;
+        }
         out.put(split + ".accuracy", m.accuracy());
         out.put(split + ".precision", m.precision());
         out.put(split + ".recall", m.recall());
