@@ -5,9 +5,15 @@ import java.util.List;
 /** What a sweep optimises: one flattened report metric, maximised or minimised. */
 public record Objective(String metric, boolean maximize) {
     /** The metrics every trial reports (report.json's metrics, flattened), plus the final cost. */
-    public static final List<String> METRICS = List.of("final_cost", "train.accuracy", "train.precision",
-            "train.recall", "train.f1", "test.accuracy", "test.precision", "test.recall", "test.f1", "train.mse",
-            "train.mae", "train.r2", "test.mse", "test.mae", "test.r2");
+    /** What a classification trial reports. */
+    public static final List<String> CLASSIFICATION = List.of("final_cost", "train.accuracy", "train.precision",
+            "train.recall", "train.f1", "test.accuracy", "test.precision", "test.recall", "test.f1");
+    /** What a trial whose loss compares label values (regression) reports. */
+    public static final List<String> REGRESSION = List.of("final_cost", "train.mse", "train.mae", "train.r2",
+            "test.mse", "test.mae", "test.r2");
+    /** Every metric an objective may name. */
+    public static final List<String> METRICS = java.util.stream.Stream.concat(CLASSIFICATION.stream(),
+            REGRESSION.stream().skip(1)).toList();
 
     public String goal() {
         return maximize ? "maximize" : "minimize";

@@ -29,13 +29,16 @@ public final class ResultsLog implements AutoCloseable {
 
     private final Path dir;
     private final List<String> parameterNames;
+    private final List<String> metricNames;
     private final FileChannel jsonl;
     private final FileChannel csv;
     private final Map<String, TrialResult> results = new LinkedHashMap<>();
 
-    private ResultsLog(Path dir, List<String> parameterNames, List<TrialResult> existing) throws IOException {
+    private ResultsLog(Path dir, List<String> parameterNames, List<String> metricNames, List<TrialResult> existing)
+            throws IOException {
         this.dir = dir;
         this.parameterNames = List.copyOf(parameterNames);
+        this.metricNames = List.copyOf(metricNames);
         existing.forEach(r -> results.put(r.id(), r));
         // Rewrite both files from the intact lines: drops a torn last line and matching CSV rows.
         rewrite();
@@ -43,14 +46,19 @@ public final class ResultsLog implements AutoCloseable {
         this.csv = FileChannel.open(dir.resolve(CSV), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
-    /** Starts empty files in {@code dir}. */
+    /** Starts empty files in {@code dir} with the classification metrics as CSV columns. */
     public static ResultsLog create(Path dir, List<String> parameterNames) throws IOException {
-        return new ResultsLog(dir, parameterNames, List.of());
+        return create(dir, parameterNames, Objective.CLASSIFICATION);
+    }
+
+    /** Starts empty files in {@code dir}; {@code metricNames} are the CSV's metric columns. */
+    public static ResultsLog create(Path dir, List<String> parameterNames, List<String> metricNames) throws IOException {
+        return new ResultsLog(dir, parameterNames, metricNames, List.of());
     }
 
     /** Continues the files in {@code dir}, keeping every intact line. */
-    public static ResultsLog resume(Path dir, List<String> parameterNames) throws IOException {
-        return new ResultsLog(dir, parameterNames, read(dir.resolve(JSONL)));
+    public static ResultsLog resume(Path dir, List<String> parameterNames, List<String> metricNames) throws IOException {
+        return new ResultsLog(dir, parameterNames, metricNames, read(dir.resolve(JSONL)));
     }
 
     /** The results recorded so far, by id. */
@@ -137,7 +145,7 @@ public final class ResultsLog implements AutoCloseable {
     private String csvHeader() {
         List<String> columns = new ArrayList<>(List.of("id", "status", "seconds"));
         columns.addAll(parameterNames);
-        columns.addAll(Objective.METRICS);
+        columns.addAll(metricNames);
         columns.add("error");
         return columns.stream().map(ResultsLog::csvField).collect(Collectors.joining(",")) + "\n";
     }
@@ -147,7 +155,7 @@ public final class ResultsLog implements AutoCloseable {
         for (String name : parameterNames) {
             fields.add(valueText(r.parameters().get(name)));
         }
-        for (String metric : Objective.METRICS) {
+        for (String metric : metricNames) {
             double v = r.metric(metric);
             fields.add(Double.isNaN(v) ? "" : Double.toString(v));
         }

@@ -102,16 +102,18 @@ public final class Sweep {
         Map<String, Trial> byId = new LinkedHashMap<>();
         trials.forEach(t -> byId.put(t.id(), t));
         List<String> names = planned.spec().parameters().stream().map(SweptParameter::path).toList();
+        List<String> metrics = plugins.losses().get(planned.plan().base().loss().type()).labelKind()
+                == dev.strata.spi.LossFactory.LabelKind.VALUE ? Objective.REGRESSION : Objective.CLASSIFICATION;
         Files.createDirectories(dir);
         ResultsLog log;
         if (resume) {
             checkSameSweep(dir, planned);
-            log = ResultsLog.resume(dir, names);
+            log = ResultsLog.resume(dir, names, metrics);
             checkRecorded(log.results(), byId, dir);
         } else {
             AtomicFiles.writeString(dir.resolve(SWEEP_FILE), planned.resolvedText());
             AtomicFiles.writeString(dir.resolve(BASE_FILE), SpecWriter.toYaml(planned.plan().base()));
-            log = ResultsLog.create(dir, names);
+            log = ResultsLog.create(dir, names, metrics);
         }
         try (log) {
             List<Trial> pending = trials.stream().filter(t -> !log.results().containsKey(t.id())).toList();

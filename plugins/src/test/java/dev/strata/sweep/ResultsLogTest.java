@@ -44,7 +44,7 @@ class ResultsLogTest {
         }
         Path jsonl = dir.resolve(ResultsLog.JSONL);
         Files.writeString(jsonl, "{\"id\": \"t0002-", StandardOpenOption.APPEND);
-        try (ResultsLog log = ResultsLog.resume(dir, List.of("optimizer.learning_rate"))) {
+        try (ResultsLog log = ResultsLog.resume(dir, List.of("optimizer.learning_rate"), Objective.CLASSIFICATION)) {
             assertThat(log.results()).containsOnlyKeys("t0001-aaaaaa");
             log.append(ok("t0002-bbbbbb", 0.8));
         }
