@@ -64,6 +64,12 @@ public final class Sweep {
         String text = read(file);
         SweepSpec spec = new SweepParser(plugins).parse(text, file, executorOverrides);
         TrialPlanner.Plan plan = new TrialPlanner(specs).plan(spec);
+        List<String> reported = Objective.reportedFor(plugins.losses().get(plan.base().loss().type()).labelKind());
+        if (!reported.contains(spec.objective().metric())) {
+            throw new BadInputException(file + ": objective.metric: '" + spec.objective().metric()
+                    + "' is not reported by trials with loss " + plan.base().loss().type(),
+                    "use one of " + String.join(", ", reported));
+        }
         return new Planned(spec, plan, resolved(text, file, spec.base()));
     }
 
@@ -102,8 +108,7 @@ public final class Sweep {
         Map<String, Trial> byId = new LinkedHashMap<>();
         trials.forEach(t -> byId.put(t.id(), t));
         List<String> names = planned.spec().parameters().stream().map(SweptParameter::path).toList();
-        List<String> metrics = plugins.losses().get(planned.plan().base().loss().type()).labelKind()
-                == dev.strata.spi.LossFactory.LabelKind.VALUE ? Objective.REGRESSION : Objective.CLASSIFICATION;
+        List<String> metrics = Objective.reportedFor(plugins.losses().get(planned.plan().base().loss().type()).labelKind());
         Files.createDirectories(dir);
         ResultsLog log;
         if (resume) {

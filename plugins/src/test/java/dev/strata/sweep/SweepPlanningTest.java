@@ -156,4 +156,15 @@ class SweepPlanningTest {
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining("unknown sweep executor 'locl'; did you mean 'local'?");
     }
+
+    @Test
+    void anObjectiveTheTrialsNeverReportIsRefusedBeforeAnyTrial() throws IOException {
+        Path file = tmp.resolve("regression-objective.yaml");
+        Files.writeString(file, "base: " + CAT_DEEP + "\nobjective: {metric: test.mse}\n"
+                + "parameters:\n  optimizer.learning_rate: [0.01, 0.02]\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sweep.plan(file))
+                .isInstanceOf(dev.strata.spi.BadInputException.class)
+                .hasMessageContaining("objective.metric: 'test.mse' is not reported by trials with loss binary_cross_entropy")
+                .hasMessageContaining("use one of final_cost, train.accuracy");
+    }
 }
