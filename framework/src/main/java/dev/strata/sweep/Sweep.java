@@ -66,7 +66,7 @@ public final class Sweep {
         TrialPlanner.Plan plan = new TrialPlanner(specs).plan(spec);
         List<String> reported = Objective.reportedFor(plugins.losses().get(plan.base().loss().type()).labelKind());
         if (!reported.contains(spec.objective().metric())) {
-            throw new BadInputException(file + ": objective.metric: '" + spec.objective().metric()
+            throw new BadInputException(spec.objectiveLocation() + ": objective.metric: '" + spec.objective().metric()
                     + "' is not reported by trials with loss " + plan.base().loss().type(),
                     "use one of " + String.join(", ", reported));
         }

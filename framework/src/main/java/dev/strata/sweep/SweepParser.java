@@ -91,7 +91,7 @@ public final class SweepParser {
         }
         errors.throwIfAny(label);
         return new SweepSpec(file, base, sweep.locationOf("base"), strategy, trials, seed, parameters, objective,
-                executor);
+                sweep.locationOf("objective"), executor);
     }
 
     /**

@@ -13,10 +13,11 @@ import java.util.List;
  * @param baseLocation where {@code base:} is written, for errors of the base spec as a whole
  * @param trials the number of trials of a random sweep; 0 for grid
  * @param parameters in file order
+ * @param objectiveLocation where {@code objective:} is written, for checks that need the base spec
  * @param executor the executor plugin and its validated parameters
  */
 public record SweepSpec(Path file, Path base, Location baseLocation, Strategy strategy, int trials, long seed,
-        List<SweptParameter> parameters, Objective objective, Selector executor) {
+        List<SweptParameter> parameters, Objective objective, Location objectiveLocation, Selector executor) {
 
     public SweepSpec {
         parameters = List.copyOf(parameters);

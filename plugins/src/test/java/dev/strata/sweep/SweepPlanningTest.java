@@ -164,6 +164,7 @@ class SweepPlanningTest {
                 + "parameters:\n  optimizer.learning_rate: [0.01, 0.02]\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> sweep.plan(file))
                 .isInstanceOf(dev.strata.spi.BadInputException.class)
+                .hasMessageContaining("regression-objective.yaml:2:")
                 .hasMessageContaining("objective.metric: 'test.mse' is not reported by trials with loss binary_cross_entropy")
                 .hasMessageContaining("use one of final_cost, train.accuracy");
     }
