@@ -116,14 +116,17 @@ public final class Network {
         return out;
     }
 
-    /** The output activations for {@code x} (features × examples), allocating fresh arrays. */
+    /**
+     * The output activations for {@code x} (features × examples), allocating fresh arrays; the same
+     * {@link LayerMath#layerForward} the training loop runs, so predictions equal training's outputs.
+     */
     public INDArray predictProbabilities(INDArray x) {
         INDArray a = x;
+        LayerMath.Scratch scratch = new LayerMath.Scratch();
         for (DenseLayer layer : layers) {
             INDArray z = Nd4j.create(dtype, new long[] {layer.units(), a.columns()}, 'f');
-            LayerMath.linearForward(a, layer.w(), layer.b(), z);
             INDArray next = Nd4j.create(dtype, new long[] {layer.units(), a.columns()}, 'f');
-            layer.activation().forward(z, next);
+            LayerMath.layerForward(a, layer.w(), layer.b(), layer.activation(), z, next, scratch);
             a = next;
         }
         return a;
