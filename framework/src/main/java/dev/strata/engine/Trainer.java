@@ -80,11 +80,7 @@ public final class Trainer {
         boolean stopped = false;
         INDArray xBackward = rowMajorCopy(x);
         for (int i = from; i < iterations; i++) {
-            double cost = step(x, xBackward, y);
-            if (!Double.isFinite(cost)) {
-                throw new DivergenceException(i, cost, "the learning rate is probably too high: try a smaller"
-                        + " optimizer.learning_rate");
-            }
+            double cost = requireFinite(step(x, xBackward, y), i);
             done = i + 1;
             if (i % printEvery == 0 || i == iterations - 1) {
                 CostPoint point = new CostPoint(i, -1, cost);
@@ -126,11 +122,7 @@ public final class Trainer {
                 int end = Math.min(m, begin + batchSize);
                 INDArray xb = end - begin == m ? xs : xs.get(NDArrayIndex.all(), NDArrayIndex.interval(begin, end));
                 INDArray yb = end - begin == m ? ys : ys.get(NDArrayIndex.all(), NDArrayIndex.interval(begin, end));
-                double cost = step(xb, yb);
-                if (!Double.isFinite(cost)) {
-                    throw new DivergenceException(updates - 1, cost, "the learning rate is probably too high: try a"
-                            + " smaller optimizer.learning_rate");
-                }
+                double cost = requireFinite(step(xb, yb), updates - 1);
                 total += cost * (end - begin);
             }
             done = epoch + 1;
@@ -179,6 +171,15 @@ public final class Trainer {
         boolean copy = Layouts.rowMajorInputForWeightGradient(x.dataType())
                 && x.length() * x.dataType().width() <= (512L << 20);
         return copy ? x.dup('c') : x;
+    }
+
+    /** Stops training at the first NaN or infinite cost, naming the iteration it came from. */
+    private static double requireFinite(double cost, long iteration) {
+        if (!Double.isFinite(cost)) {
+            throw new DivergenceException(iteration, cost, "the learning rate is probably too high: try a smaller"
+                    + " optimizer.learning_rate");
+        }
+        return cost;
     }
 
     /** One forward, backward and update on a batch; returns the cost before the update. */
