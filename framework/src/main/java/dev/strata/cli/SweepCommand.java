@@ -11,8 +11,6 @@ import dev.strata.sweep.TrialResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +72,7 @@ final class SweepCommand implements Callable<Integer> {
                         + "examples/sweeps/grid.yaml");
             }
             planned = sweep.plan(sweepFile, overrides);
-            dir = out != null ? out : defaultDir(planned.plan().base().name());
+            dir = out != null ? out : TrainCommand.defaultRunDir("sweep-" + planned.plan().base().name());
             TrainCommand.requireFresh(dir);
         }
         var executorSpec = planned.spec().executor();
@@ -99,10 +97,5 @@ final class SweepCommand implements Callable<Integer> {
         }
         console.println("Summary: " + dir.resolve(SweepReport.SUMMARY));
         return best != null ? 0 : 1;
-    }
-
-    static Path defaultDir(String name) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        return Path.of("runs", "sweep-" + name + "-" + stamp);
     }
 }
