@@ -149,8 +149,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!quiet) {
             outWriter.println(headline("Train", result.train())
                     + (result.test() == null ? "" : "   " + headline("Test", result.test())));
-            outWriter.println(String.format(Locale.ROOT, "Trained in %.2f s (%d updates).", result.training().seconds(),
-                    result.training().updates()));
+            outWriter.println(String.format(Locale.ROOT, "Trained in %.2f s (%d updates; first layer %s).",
+                    result.training().seconds(), result.training().updates(),
+                    RunWriter.firstLayerText(result.training())));
         }
         outWriter.println("Report: " + dir.resolve(RunFiles.REPORT_MD));
         return 0;

@@ -48,6 +48,11 @@ public final class LayerMath {
     public static void layerForward(INDArray aPrev, INDArray w, INDArray b, Activation g, INDArray z, INDArray a,
             Scratch s) {
         Nd4j.gemm(w, aPrev, z, false, false, 1.0, 0.0);
+        biasAndActivate(z, b, g, a, s);
+    }
+
+    /** {@code Z := Z + b}, {@code A := g(Z)}: the rest of a layer's forward pass once its product is in {@code z}. */
+    static void biasAndActivate(INDArray z, INDArray b, Activation g, INDArray a, Scratch s) {
         if (g instanceof ElementwiseActivation e && fusable(z, a)) {
             int rows = (int) z.rows();
             int n = (int) z.length();
@@ -94,26 +99,7 @@ public final class LayerMath {
      */
     public static void layerBackward(INDArray dA, INDArray z, INDArray a, Activation g, INDArray aPrev, INDArray w,
             INDArray dW, INDArray db, INDArray dAPrev, Scratch s) {
-        if (g instanceof ElementwiseActivation e && fusable(z, a) && fusable(z, dA) && HostArrays.dense(db)) {
-            int rows = (int) z.rows();
-            int n = (int) z.length();
-            s.fit(n, rows);
-            HostArrays.read(z, s.z);
-            HostArrays.read(a, s.a);
-            HostArrays.read(dA, s.d);
-            int rowStride = z.ordering() == 'f' ? 1 : (int) z.columns();
-            int colStride = z.ordering() == 'f' ? rows : 1;
-            for (int r = 0; r < rows; r++) {
-                double sum = 0;
-                for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
-                    double v = e.chain(s.d[i], s.z[i], s.a[i]);
-                    s.d[i] = v;
-                    sum += v;
-                }
-                s.sums[r] = sum * (1.0 / aPrev.columns());
-            }
-            HostArrays.write(s.d, dA);
-            HostArrays.write(s.sums, db);
+        if (activationGradient(dA, z, a, g, db, s)) {
             products(dA, aPrev, w, dW, dAPrev);
         } else {
             g.backward(z, a, dA, dA);
@@ -124,9 +110,68 @@ public final class LayerMath {
     /** {@link #linearBackward} for a {@code dZ} already known (a loss's fused output gradient). */
     public static void deltaBackward(INDArray dZ, INDArray aPrev, INDArray w, INDArray dW, INDArray db, INDArray dAPrev,
             Scratch s) {
-        if (!HostArrays.dense(dZ) || !HostArrays.dense(db)) {
+        if (biasGradient(dZ, db, s)) {
+            products(dZ, aPrev, w, dW, dAPrev);
+        } else {
             linearBackward(dZ, aPrev, w, dW, db, dAPrev);
-            return;
+        }
+    }
+
+    /**
+     * {@code dZ := dA ⊙ g'(Z)} over {@code dA} and {@code db := (1/m) Σ dZ}, without the layer's
+     * products: what a layer whose weight gradient is never formed needs (see {@link InputGram}).
+     */
+    static void activationAndBiasGradient(INDArray dA, INDArray z, INDArray a, Activation g, INDArray db, Scratch s) {
+        if (!activationGradient(dA, z, a, g, db, s)) {
+            g.backward(z, a, dA, dA);
+            dA.sum(db, false, 1);
+            db.muli(1.0 / dA.columns());
+        }
+    }
+
+    /** {@code db := (1/m) Σ dZ} over examples for a {@code dZ} already known. */
+    static void biasGradientOf(INDArray dZ, INDArray db, Scratch s) {
+        if (!biasGradient(dZ, db, s)) {
+            dZ.sum(db, false, 1);
+            db.muli(1.0 / dZ.columns());
+        }
+    }
+
+    /**
+     * The fused Java pass of {@code dZ := dA ⊙ g'(Z)} and {@code db}; {@code false} (nothing done)
+     * when the activation or the arrays do not allow it.
+     */
+    private static boolean activationGradient(INDArray dA, INDArray z, INDArray a, Activation g, INDArray db,
+            Scratch s) {
+        if (!(g instanceof ElementwiseActivation e && fusable(z, a) && fusable(z, dA) && HostArrays.dense(db))) {
+            return false;
+        }
+        int rows = (int) z.rows();
+        int n = (int) z.length();
+        s.fit(n, rows);
+        HostArrays.read(z, s.z);
+        HostArrays.read(a, s.a);
+        HostArrays.read(dA, s.d);
+        int rowStride = z.ordering() == 'f' ? 1 : (int) z.columns();
+        int colStride = z.ordering() == 'f' ? rows : 1;
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
+                double v = e.chain(s.d[i], s.z[i], s.a[i]);
+                s.d[i] = v;
+                sum += v;
+            }
+            s.sums[r] = sum * (1.0 / z.columns());
+        }
+        HostArrays.write(s.d, dA);
+        HostArrays.write(s.sums, db);
+        return true;
+    }
+
+    /** The fused Java pass of {@code db := (1/m) Σ dZ}; {@code false} (nothing done) for views. */
+    private static boolean biasGradient(INDArray dZ, INDArray db, Scratch s) {
+        if (!HostArrays.dense(dZ) || !HostArrays.dense(db)) {
+            return false;
         }
         int rows = (int) dZ.rows();
         int n = (int) dZ.length();
@@ -139,10 +184,10 @@ public final class LayerMath {
             for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
                 sum += s.d[i];
             }
-            s.sums[r] = sum * (1.0 / aPrev.columns());
+            s.sums[r] = sum * (1.0 / dZ.columns());
         }
         HostArrays.write(s.sums, db);
-        products(dZ, aPrev, w, dW, dAPrev);
+        return true;
     }
 
     private static void products(INDArray dZ, INDArray aPrev, INDArray w, INDArray dW, INDArray dAPrev) {

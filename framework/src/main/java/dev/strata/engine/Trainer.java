@@ -2,11 +2,13 @@ package dev.strata.engine;
 
 import dev.strata.spi.Loss;
 import dev.strata.spi.Optimizer;
+import dev.strata.spi.Parameter;
 import dev.strata.spi.RandomStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,20 +25,58 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer optimizer;
     private final double l2;
+    private final boolean inputGram;
+    private final double gramRate;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
     private boolean fuseOutput = true;
     private long updates;
+    /** The first layer's Gram form while {@link #trainFullBatch} runs with it, and after. */
+    private InputGram gramForm;
+    private Map<String, INDArray> restoredEngineState = Map.of();
 
     /**
      * @param l2 the L2 regularisation strength λ: adds {@code λ/(2m) Σ‖W‖²} to the cost and
      *     {@code (λ/m) W} to each weight gradient; 0 for none
      */
     public Trainer(Network network, Loss loss, Optimizer optimizer, double l2) {
+        this(network, loss, optimizer, l2, false);
+    }
+
+    /**
+     * @param inputGram whether {@link #trainFullBatch} trains the first layer through the Gram
+     *     matrix of the input instead of its weights ({@link InputGram}, same results up to
+     *     rounding); needs plain gradient descent ({@link Optimizer#plainStepRate()}) and no L2.
+     *     The optimizer is then never given {@code W1}.
+     */
+    public Trainer(Network network, Loss loss, Optimizer optimizer, double l2, boolean inputGram) {
         this.network = network;
         this.loss = loss;
         this.optimizer = optimizer;
         this.l2 = l2;
-        optimizer.initialize(network.parameters());
+        this.inputGram = inputGram;
+        OptionalDouble rate = optimizer.plainStepRate();
+        if (inputGram && (l2 != 0 || rate.isEmpty())) {
+            throw new IllegalArgumentException("the Gram form of the first layer needs plain gradient descent without"
+                    + " L2, not " + optimizer.getClass().getSimpleName() + " with l2 " + l2);
+        }
+        this.gramRate = inputGram ? rate.getAsDouble() : 0;
+        List<Parameter> parameters = network.parameters();
+        optimizer.initialize(inputGram ? parameters.subList(1, parameters.size()) : parameters);
+    }
+
+    /**
+     * Whether the Gram form ({@link InputGram}) saves at least half the work of full-batch
+     * training on {@code examples} examples for {@code iterations} iterations, and its m × m matrix
+     * fits in 256 MiB. Whether it is allowed (optimizer, L2) is the caller's question.
+     */
+    public static boolean inputGramPays(Network network, long examples, long iterations) {
+        return InputGram.pays(examples, network.inputSize(), network.layers().get(0).units(), iterations,
+                network.dtype());
+    }
+
+    /** Whether full-batch training keeps the first layer in its Gram form. */
+    public boolean usesInputGram() {
+        return inputGram;
     }
 
     /**
@@ -67,6 +107,29 @@ public final class Trainer {
     }
 
     /**
+     * What the engine itself needs, beyond parameters and optimizer state, to continue a run bit for
+     * bit (the Gram form's {@code W_0} and {@code S}); empty for the direct form. Live arrays.
+     */
+    public Map<String, INDArray> engineState() {
+        return gramForm == null ? Map.of() : gramForm.state();
+    }
+
+    /** Restores {@link #engineState()} of a checkpoint; applied when full-batch training starts. */
+    public void restoreEngineState(Map<String, INDArray> state) {
+        this.restoredEngineState = Map.copyOf(state);
+    }
+
+    /**
+     * Writes parameters that the engine keeps in another form (the Gram form's {@code W1}) into the
+     * network's arrays, so that they can be read (checkpoints); training continues unchanged.
+     */
+    public void formParameters() {
+        if (gramForm != null) {
+            gramForm.formWeights(network.layers().get(0).w());
+        }
+    }
+
+    /**
      * Full-batch gradient descent for iterations {@code from} (inclusive) to {@code iterations}
      * (exclusive). The cost is recorded at every multiple of {@code printEvery} and at the last
      * iteration, before that iteration's update, exactly as the seeds do.
@@ -79,21 +142,28 @@ public final class Trainer {
         int done = from;
         boolean stopped = false;
         INDArray xBackward = rowMajorCopy(x);
-        for (int i = from; i < iterations; i++) {
-            double cost = requireFinite(step(x, xBackward, y), i);
-            done = i + 1;
-            if (i % printEvery == 0 || i == iterations - 1) {
-                CostPoint point = new CostPoint(i, -1, cost);
-                costs.add(point);
-                listener.cost(point);
-            }
-            listener.stepped(done);
-            if (done < iterations && listener.stopRequested()) {
-                stopped = true;
-                break;
-            }
+        if (inputGram) {
+            gramForm = new InputGram(x, xBackward, network.layers().get(0).w(), restoredEngineState);
         }
-        return new TrainingResult(costs, done, updates, (System.nanoTime() - start) / 1e9, stopped);
+        try {
+            for (int i = from; i < iterations; i++) {
+                double cost = requireFinite(gramForm != null ? gramStep(x, y) : step(x, xBackward, y), i);
+                done = i + 1;
+                if (i % printEvery == 0 || i == iterations - 1) {
+                    CostPoint point = new CostPoint(i, -1, cost);
+                    costs.add(point);
+                    listener.cost(point);
+                }
+                listener.stepped(done);
+                if (done < iterations && listener.stopRequested()) {
+                    stopped = true;
+                    break;
+                }
+            }
+        } finally {
+            formParameters();
+        }
+        return new TrainingResult(costs, done, updates, (System.nanoTime() - start) / 1e9, stopped, inputGram);
     }
 
     /**
@@ -103,6 +173,9 @@ public final class Trainer {
      */
     public TrainingResult trainMinibatch(INDArray x, INDArray y, int from, int epochs, int batchSize, boolean shuffle,
             RandomStream random, int printEvery, TrainingListener listener) {
+        if (inputGram) {
+            throw new IllegalStateException("the Gram form of the first layer applies to full-batch training only");
+        }
         listener.started(epochs, "epoch");
         int m = (int) x.columns();
         INDArray xs = shuffle ? Nd4j.create(x.dataType(), x.shape(), 'f') : x;
@@ -137,7 +210,7 @@ public final class Trainer {
                 break;
             }
         }
-        return new TrainingResult(costs, done, updates, (System.nanoTime() - start) / 1e9, stopped);
+        return new TrainingResult(costs, done, updates, (System.nanoTime() - start) / 1e9, stopped, inputGram);
     }
 
     /**
@@ -193,6 +266,33 @@ public final class Trainer {
         return cost;
     }
 
+    /**
+     * {@link #step} with the first layer in its Gram form: its product comes from {@code S·G}, its
+     * weight gradient is never formed, and its update goes to {@code S}.
+     */
+    private double gramStep(INDArray x, INDArray y) {
+        int m = (int) x.columns();
+        Workspace ws = workspace(m);
+        List<DenseLayer> layers = network.layers();
+        int n = layers.size();
+        DenseLayer first = layers.get(0);
+        gramForm.product(ws.z[1]);
+        LayerMath.biasAndActivate(ws.z[1], first.b(), first.activation(), ws.a[1], ws.scratch[1]);
+        forwardFrom(2, ws);
+        double cost = loss.cost(ws.a[n], y);
+        boolean fused = outputGradient(ws, y);
+        backwardTo(2, x, ws, fused);
+        if (n == 1 && fused) {
+            LayerMath.biasGradientOf(ws.dA[1], first.db(), ws.scratch[1]);
+        } else {
+            LayerMath.activationAndBiasGradient(ws.dA[1], ws.z[1], ws.a[1], first.activation(), first.db(),
+                    ws.scratch[1]);
+        }
+        optimizer.step(++updates);
+        gramForm.update(ws.dA[1], gramRate);
+        return cost;
+    }
+
     /** The cost of the current parameters on a batch (forward pass only). */
     public double cost(INDArray x, INDArray y) {
         Workspace ws = workspace((int) x.columns());
@@ -212,16 +312,28 @@ public final class Trainer {
     private double computeGradients(INDArray x, INDArray xBackward, INDArray y) {
         Workspace ws = workspace((int) x.columns());
         forward(x, ws);
-        List<DenseLayer> layers = network.layers();
-        int n = layers.size();
-        int m = (int) x.columns();
-        double cost = loss.cost(ws.a[n], y) + l2Cost(m);
-        DenseLayer output = layers.get(n - 1);
-        boolean fused = fuseOutput && loss.outputDelta(output.activationName(), ws.a[n], y, ws.dA[n]);
+        int n = network.layers().size();
+        double cost = loss.cost(ws.a[n], y) + l2Cost((int) x.columns());
+        backwardTo(1, xBackward, ws, outputGradient(ws, y));
+        return cost;
+    }
+
+    /** {@code dA[L]} from the loss, or {@code dZ[L]} when the loss fuses it; {@code true} in the second case. */
+    private boolean outputGradient(Workspace ws, INDArray y) {
+        int n = network.layers().size();
+        boolean fused = fuseOutput && loss.outputDelta(network.output().activationName(), ws.a[n], y, ws.dA[n]);
         if (!fused) {
             loss.gradient(ws.a[n], y, ws.dA[n]);
         }
-        for (int l = n; l >= 1; l--) {
+        return fused;
+    }
+
+    /** Backward pass from the output layer down to layer {@code last}, filling their {@code dW} and {@code db}. */
+    private void backwardTo(int last, INDArray xBackward, Workspace ws, boolean fused) {
+        List<DenseLayer> layers = network.layers();
+        int n = layers.size();
+        int m = ws.width;
+        for (int l = n; l >= last; l--) {
             DenseLayer layer = layers.get(l - 1);
             INDArray aPrev = l == 1 ? xBackward : ws.a[l - 1];
             INDArray dAPrev = l == 1 ? null : ws.dA[l - 1];
@@ -235,7 +347,6 @@ public final class Trainer {
                 Nd4j.getBlasWrapper().level1().axpy(layer.w().length(), l2 / m, layer.w(), layer.dW());
             }
         }
-        return cost;
     }
 
     private double l2Cost(int m) {
@@ -251,12 +362,18 @@ public final class Trainer {
     }
 
     void forward(INDArray x, Workspace ws) {
-        INDArray a = x;
+        DenseLayer first = network.layers().get(0);
+        LayerMath.layerForward(x, first.w(), first.b(), first.activation(), ws.z[1], ws.a[1], ws.scratch[1]);
+        forwardFrom(2, ws);
+    }
+
+    /** Forward pass of layers {@code first}.. on from the activations of the layer before. */
+    private void forwardFrom(int first, Workspace ws) {
         List<DenseLayer> layers = network.layers();
-        for (int l = 1; l <= layers.size(); l++) {
+        for (int l = first; l <= layers.size(); l++) {
             DenseLayer layer = layers.get(l - 1);
-            LayerMath.layerForward(a, layer.w(), layer.b(), layer.activation(), ws.z[l], ws.a[l], ws.scratch[l]);
-            a = ws.a[l];
+            LayerMath.layerForward(ws.a[l - 1], layer.w(), layer.b(), layer.activation(), ws.z[l], ws.a[l],
+                    ws.scratch[l]);
         }
     }
 

@@ -21,12 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * archive written atomically, so a crash leaves either the previous checkpoint or the new one.
  *
  * @param stepsDone iterations (full batch) or epochs (minibatch) completed
+ * @param engineState what the training engine keeps beyond parameters (the first layer's Gram
+ *     form), empty for the direct form; a run resumed without it continues from the parameters
  */
 public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, Map<String, INDArray> parameters,
-        Map<String, INDArray> optimizerState, List<CostPoint> costs) {
+        Map<String, INDArray> optimizerState, Map<String, INDArray> engineState, List<CostPoint> costs) {
     public static final String FILE = "checkpoint.npz";
     private static final String PARAM = "param.";
     private static final String OPTIMIZER = "optimizer.";
+    private static final String ENGINE = "engine.";
     private static final String RNG_KEY = "state.rng_key";
     private static final String SCALARS = "state.scalars";
     private static final String COSTS = "state.costs";
@@ -35,6 +38,7 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         parameters.forEach((k, v) -> arrays.put(PARAM + k, v));
         optimizerState.forEach((k, v) -> arrays.put(OPTIMIZER + k, v));
+        engineState.forEach((k, v) -> arrays.put(ENGINE + k, v));
         double[] key = new double[random.key().length];
         for (int i = 0; i < key.length; i++) {
             key[i] = random.key()[i] & 0xffffffffL;
@@ -71,11 +75,14 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
         }
         Map<String, INDArray> parameters = new LinkedHashMap<>();
         Map<String, INDArray> optimizer = new LinkedHashMap<>();
+        Map<String, INDArray> engine = new LinkedHashMap<>();
         arrays.forEach((k, v) -> {
             if (k.startsWith(PARAM)) {
                 parameters.put(k.substring(PARAM.length()), v);
             } else if (k.startsWith(OPTIMIZER)) {
                 optimizer.put(k.substring(OPTIMIZER.length()), v);
+            } else if (k.startsWith(ENGINE)) {
+                engine.put(k.substring(ENGINE.length()), v);
             }
         });
         double[] keyValues = arrays.get(RNG_KEY).castTo(DataType.DOUBLE).data().asDouble();
@@ -93,6 +100,6 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
             }
         }
         return new Checkpoint((int) s[0], (long) s[1], new NumpyRandom.State(key, (int) s[2], s[3] != 0, s[4]), parameters,
-                optimizer, costs);
+                optimizer, engine, costs);
     }
 }

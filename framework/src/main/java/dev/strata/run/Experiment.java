@@ -14,6 +14,7 @@ import dev.strata.spec.ModelSpec;
 import dev.strata.spec.TrainingSpec;
 import dev.strata.engine.CostPoint;
 import dev.strata.spi.BadInputException;
+import dev.strata.spi.Optimizer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,8 +63,12 @@ public final class Experiment {
         ModelBuilder builder = new ModelBuilder(plugins);
         NumpyRandom random = new NumpyRandom(spec.seed());
         Network network = builder.initialize(spec, data.inputSize(), random);
-        Trainer trainer = new Trainer(network, builder.loss(spec), builder.optimizer(spec), builder.l2(spec));
         TrainingSpec t = spec.training();
+        Optimizer optimizer = builder.optimizer(spec);
+        double l2 = builder.l2(spec);
+        boolean gram = t.inputGram() && !t.minibatch() && l2 == 0 && optimizer.plainStepRate().isPresent()
+                && Trainer.inputGramPays(network, data.train().x().columns(), t.iterations());
+        Trainer trainer = new Trainer(network, builder.loss(spec), optimizer, l2, gram);
         int from = 0;
         List<CostPoint> history = new ArrayList<>();
         if (resume != null) {
@@ -74,6 +79,7 @@ public final class Experiment {
             }
             live.forEach((name, array) -> array.assign(resume.parameters().get(name)));
             trainer.optimizer().restore(resume.optimizerState());
+            trainer.restoreEngineState(resume.engineState());
             trainer.resumeAt(resume.updates());
             random.restore(resume.random());
             from = resume.stepsDone();
@@ -84,7 +90,7 @@ public final class Experiment {
         Split train = data.train();
         int total = t.minibatch() ? t.epochs() : t.iterations();
         TrainingResult result = from >= total
-                ? new TrainingResult(List.of(), from, trainer.updates(), 0, false)
+                ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, gram)
                 : t.minibatch()
                         ? trainer.trainMinibatch(train.x(), train.y(), from, t.epochs(), t.batchSize(), t.shuffle(), random,
                                 t.printEvery(), checkpointing)
@@ -92,7 +98,7 @@ public final class Experiment {
         List<CostPoint> costs = new ArrayList<>(resume == null ? List.of() : resume.costs());
         costs.addAll(result.costs());
         TrainingResult combined = new TrainingResult(costs, result.stepsDone(), result.updates(), result.seconds(),
-                result.stopped());
+                result.stopped(), result.inputGram());
         return evaluate(spec, data, network, combined, valueLabels(spec));
     }
 
@@ -146,11 +152,11 @@ public final class Experiment {
         }
 
         private void save(int step) {
-            Map<String, INDArray> parameters = new LinkedHashMap<>();
-            trainer.network().parameterMap().forEach((k, v) -> parameters.put(k, v));
+            trainer.formParameters();
+            Map<String, INDArray> parameters = new LinkedHashMap<>(trainer.network().parameterMap());
             try {
                 new Checkpoint(step, trainer.updates(), random.state(), parameters, trainer.optimizer().state(),
-                        List.copyOf(costs)).write(dir);
+                        trainer.engineState(), List.copyOf(costs)).write(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("writing the checkpoint in " + dir + " failed: " + e.getMessage(), e);
             }

@@ -2,6 +2,7 @@ package dev.strata.run;
 
 import dev.strata.data.Split;
 import dev.strata.engine.CostPoint;
+import dev.strata.engine.TrainingResult;
 import dev.strata.eval.Metrics;
 import dev.strata.io.AtomicFiles;
 import dev.strata.io.Charts;
@@ -128,6 +129,7 @@ public final class RunWriter {
         timing.put("total_seconds", provenance.totalSeconds());
         timing.put("updates", run.training().updates());
         timing.put("updates_per_second", run.training().seconds() > 0 ? run.training().updates() / run.training().seconds() : null);
+        timing.put("first_layer", run.training().firstLayerForm());
         out.put("timing", timing);
         out.put("stopped_early", run.training().stopped());
         out.put("environment", Environment.describe(run.spec().dtype().yamlName()));
@@ -210,10 +212,16 @@ public final class RunWriter {
             md.append("\n## Mislabeled test images\n\n![mislabeled test images](").append(RunFiles.MISLABELED).append(")\n");
         }
         md.append("\n## Timing and environment\n\n");
-        md.append(String.format(Locale.ROOT, "Training loop %.2f s (%d updates), whole run %.2f s.%n%n",
-                run.training().seconds(), run.training().updates(), provenance.totalSeconds()));
+        md.append(String.format(Locale.ROOT, "Training loop %.2f s (%d updates; first layer %s), whole run %.2f s.%n%n",
+                run.training().seconds(), run.training().updates(), firstLayerText(run.training()),
+                provenance.totalSeconds()));
         Environment.describe(spec.dtype().yamlName()).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         return md.toString();
+    }
+
+    /** How the first layer was trained, in words for the report and the console. */
+    public static String firstLayerText(TrainingResult training) {
+        return training.inputGram() ? "through the input's Gram matrix, see training.input_gram" : "direct";
     }
 
     private static String layersText(RunResult run) {

@@ -104,19 +104,20 @@ final class SpecValidator {
     }
 
     private DType dtype(YamlBlock spec) {
-        Optional<String> text = spec.string("dtype");
-        if (text.isEmpty()) {
-            return DType.FLOAT64;
+        String name = choice(spec, "dtype", Arrays.stream(DType.values()).map(DType::yamlName).toList(),
+                DType.FLOAT64.yamlName());
+        return Arrays.stream(DType.values()).filter(d -> d.yamlName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The value of {@code key}, one of {@code names}; {@code fallback} when absent or unknown (error recorded). */
+    private String choice(YamlBlock block, String key, List<String> names, String fallback) {
+        Optional<String> text = block.string(key);
+        if (text.isEmpty() || names.contains(text.get())) {
+            return text.orElse(fallback);
         }
-        for (DType dtype : DType.values()) {
-            if (dtype.yamlName().equals(text.get())) {
-                return dtype;
-            }
-        }
-        List<String> names = Arrays.stream(DType.values()).map(DType::yamlName).toList();
-        errors.add(Kind.UNKNOWN_VALUE, spec.locationOf("dtype"), "dtype", "unknown dtype '" + text.get() + "'",
-                Suggestions.fix(text.get(), names));
-        return DType.FLOAT64;
+        errors.add(Kind.UNKNOWN_VALUE, block.locationOf(key), block.pathOf(key), "unknown " + key + " '" + text.get()
+                + "'", Suggestions.fix(text.get(), names));
+        return fallback;
     }
 
     private Optional<DataSpec> data(YamlNode node, String path) {
@@ -248,6 +249,7 @@ final class SpecValidator {
         boolean shuffle = block.bool("shuffle").orElse(true);
         int printEvery = block.intAtLeast("print_every", 100, 1).orElse(100);
         int checkpointEvery = block.intAtLeast("checkpoint_every", 0, 0).orElse(0);
+        boolean inputGram = choice(block, "input_gram", List.of("auto", "never"), "auto").equals("auto");
         if (hasIterations == hasEpochs) {
             errors.add(Kind.TRAINING_MODE, hasIterations ? block.locationOf("epochs") : block.location(), path,
                     hasIterations ? "both iterations and epochs are set" : "neither iterations nor epochs is set",
@@ -270,7 +272,7 @@ final class SpecValidator {
             return Optional.empty();
         }
         return Optional.of(new TrainingSpec(iterations.orElse(null), epochs.orElse(null), batchSize.orElse(null),
-                shuffle, printEvery, checkpointEvery));
+                shuffle, printEvery, checkpointEvery, inputGram));
     }
 
     private Optional<EvaluationSpec> evaluation(YamlNode node, String path) {

@@ -89,6 +89,7 @@ public final class SpecWriter {
         }
         out.put("print_every", training.printEvery());
         out.put("checkpoint_every", training.checkpointEvery());
+        out.put("input_gram", training.inputGram() ? "auto" : "never");
         return out;
     }
 

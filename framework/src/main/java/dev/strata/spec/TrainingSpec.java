@@ -10,9 +10,12 @@ package dev.strata.spec;
  * @param shuffle reshuffle the examples each epoch from the run's random stream (with {@code epochs})
  * @param printEvery record and print the cost every this many steps (iterations, or epochs)
  * @param checkpointEvery write a checkpoint every this many steps, or 0 for none
+ * @param inputGram {@code input_gram: auto} (the default): full-batch plain gradient descent may
+ *     train the first layer through the input's Gram matrix where that does less work; {@code never}
+ *     keeps the seeds' direct products
  */
 public record TrainingSpec(Integer iterations, Integer epochs, Integer batchSize, boolean shuffle, int printEvery,
-        int checkpointEvery) {
+        int checkpointEvery, boolean inputGram) {
 
     public boolean minibatch() {
         return epochs != null;

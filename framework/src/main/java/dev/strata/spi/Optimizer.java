@@ -2,6 +2,7 @@ package dev.strata.spi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,6 +22,17 @@ public interface Optimizer {
      * @param t the 1-based number of this update (Adam's bias correction uses it)
      */
     void step(long t);
+
+    /**
+     * The learning rate {@code r} if every step is exactly {@code θ := θ − r·∇θ} with a constant
+     * {@code r} and no state (plain gradient descent); empty for any other rule, the default. The
+     * engine may then apply the first layer's update itself in an equivalent cheaper form; such a
+     * parameter is not passed to {@link #initialize}.
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.2")
+    default OptionalDouble plainStepRate() {
+        return OptionalDouble.empty();
+    }
 
     /** Arrays that a resumed run needs to continue exactly (e.g. {@code v_W1}); empty if stateless. */
     default Map<String, INDArray> state() {

@@ -31,7 +31,7 @@ class ShippedConfigsTest {
                 .containsExactly("relu", "relu", "relu", "sigmoid");
         assertThat(spec.model().initializer()).isEqualTo(Selector.of("lecun_normal"));
         assertThat(spec.optimizer().params().getDouble("learning_rate")).isEqualTo(0.0075);
-        assertThat(spec.training()).isEqualTo(new TrainingSpec(2500, null, null, true, 100, 0));
+        assertThat(spec.training()).isEqualTo(new TrainingSpec(2500, null, null, true, 100, 0, true));
         assertThat(spec.seed()).isEqualTo(1L);
     }
 

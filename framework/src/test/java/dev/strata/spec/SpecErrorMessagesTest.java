@@ -29,7 +29,7 @@ class SpecErrorMessagesTest {
             "version-name-dtype", "path-not-found", "no-layers", "training-both-modes",
             "training-epochs-without-batch-size", "training-batch-size-without-epochs", "loss-mismatch",
             "unknown-parameter", "unknown-format", "duplicate-key", "unsafe-tag", "syntax-error", "empty",
-            "root-not-mapping", "three-mistakes", "class-names"})
+            "root-not-mapping", "three-mistakes", "class-names", "training-input-gram"})
     void reportsEveryMistakeWithLocationPathAndFix(String name) throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/train.h5"), "");

@@ -84,7 +84,7 @@ class SpecLoaderTest {
         assertThat(spec.loss()).isEqualTo(new Selector("binary_cross_entropy", Params.of(Map.of("l2", 0.7))));
         assertThat(spec.optimizer())
                 .isEqualTo(new Selector("gradient_descent", Params.of(Map.of("learning_rate", 0.0075))));
-        assertThat(spec.training()).isEqualTo(new TrainingSpec(2500, null, null, true, 100, 500));
+        assertThat(spec.training()).isEqualTo(new TrainingSpec(2500, null, null, true, 100, 500, true));
         assertThat(spec.evaluation()).isEqualTo(new EvaluationSpec(0.6));
         assertThat(spec.source().file()).isEqualTo(dir.resolve("cat.yaml"));
     }
@@ -106,7 +106,7 @@ class SpecLoaderTest {
         assertThat(spec.loss()).isEqualTo(new Selector("binary_cross_entropy", Params.of(Map.of("l2", 0.0))));
         assertThat(spec.optimizer().params().asMap()).containsExactly(Map.entry("learning_rate", 0.001),
                 Map.entry("beta1", 0.9), Map.entry("beta2", 0.999), Map.entry("epsilon", 1e-8));
-        assertThat(spec.training()).isEqualTo(new TrainingSpec(null, 10, 64, true, 100, 0));
+        assertThat(spec.training()).isEqualTo(new TrainingSpec(null, 10, 64, true, 100, 0, true));
         assertThat(spec.evaluation()).isEqualTo(EvaluationSpec.DEFAULT);
     }
 

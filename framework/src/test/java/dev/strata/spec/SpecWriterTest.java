@@ -69,7 +69,7 @@ class SpecWriterTest {
                 "layers", List.of(Map.of("units", 1, "activation", Map.of("type", "sigmoid"))),
                 "initializer", Map.of("type", "lecun_normal")));
         assertThat(map.get("training")).isEqualTo(Map.of("epochs", 10, "batch_size", 64, "shuffle", true,
-                "print_every", 100, "checkpoint_every", 0));
+                "print_every", 100, "checkpoint_every", 0, "input_gram", "auto"));
         assertThat(map.get("data")).isEqualTo(Map.of("format", "hdf5",
                 "train", Map.of("path", dir.resolve("data/train.h5").toString(), "features", "train_set_x",
                         "labels", "train_set_y"),

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The shipped configs reproduce the seeds' full training runs on the cat / non-cat data: the
  * golden costs within 1e-6 at every logged iteration, the accuracies exactly, and the test-set
- * probabilities. This is the same path `strata train` takes (spec → plugins → engine).
+ * probabilities. This is the same path `strata train` takes (spec → plugins → engine), with the
+ * first layer in its default Gram form ({@code input_gram: auto}) and in the direct form.
  */
 class CatGoldenTrajectoryTest {
     private static final double COST_TOLERANCE = 1e-6;
@@ -31,12 +32,16 @@ class CatGoldenTrajectoryTest {
         injector = StrataInjector.create(List.of());
     }
 
-    @ParameterizedTest(name = "{0} reproduces golden {1}")
-    @CsvSource({"cat-deep.yaml, deep_4_layer", "cat-two-layer.yaml, two_layer", "cat-logistic.yaml, logistic_regression"})
+    @ParameterizedTest(name = "{0} (input_gram: {2}) reproduces golden {1}")
+    @CsvSource({"cat-deep.yaml, deep_4_layer, auto", "cat-two-layer.yaml, two_layer, auto",
+        "cat-logistic.yaml, logistic_regression, auto", "cat-deep.yaml, deep_4_layer, never",
+        "cat-two-layer.yaml, two_layer, never", "cat-logistic.yaml, logistic_regression, never"})
     @SuppressWarnings("unchecked")
-    void configReproducesTheGoldenTrajectory(String config, String golden) {
-        ModelSpec spec = injector.getInstance(SpecLoader.class).load(Path.of("..", "configs", config), List.of());
+    void configReproducesTheGoldenTrajectory(String config, String golden, String inputGram) {
+        ModelSpec spec = injector.getInstance(SpecLoader.class).load(Path.of("..", "configs", config),
+                List.of("training.input_gram=" + inputGram));
         RunResult run = injector.getInstance(Experiment.class).run(spec, TrainingListener.NONE);
+        assertThat(run.training().inputGram()).isEqualTo(inputGram.equals("auto"));
 
         Map<String, Object> expected = Golden.trajectory(golden);
         List<List<Number>> costs = (List<List<Number>>) expected.get("costs");
@@ -50,7 +55,8 @@ class CatGoldenTrajectoryTest {
                     .isCloseTo(want, within(COST_TOLERANCE));
             worst = Math.max(worst, Math.abs(actual.get(i).cost() - want));
         }
-        System.out.printf("%s: largest cost deviation from numpy %.3e over %d logged iterations%n", config, worst, costs.size());
+        System.out.printf("%s (input_gram: %s): largest cost deviation from numpy %.3e over %d logged iterations%n",
+                config, inputGram, worst, costs.size());
         assertThat(run.train().accuracy()).isEqualTo(((Number) expected.get("train_accuracy")).doubleValue());
         assertThat(run.test().accuracy()).isEqualTo(((Number) expected.get("test_accuracy")).doubleValue());
         double[] probabilities = Golden.vector(expected.get("test_probabilities"));

@@ -7,6 +7,7 @@ import dev.strata.spi.ParamType;
 import dev.strata.spi.Parameter;
 import dev.strata.spi.Params;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -42,6 +43,11 @@ public final class GradientDescentFactory implements OptimizerFactory {
         GradientDescent(double learningRate) {
             super("gradient_descent");
             this.learningRate = learningRate;
+        }
+
+        @Override
+        public OptionalDouble plainStepRate() {
+            return OptionalDouble.of(learningRate);
         }
 
         @Override
