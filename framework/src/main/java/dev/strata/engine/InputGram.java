@@ -48,7 +48,7 @@ final class InputGram {
         int m = (int) x.columns();
         DataType dtype = x.dataType();
         gram = Nd4j.create(dtype, new long[] {m, m}, 'f');
-        Nd4j.gemm(x, x, gram, true, false, 1.0, 0.0);
+        Blas.gemm(x, x, gram, true, false, 1.0, 0.0);
         base = w.dup(w.ordering());
         coefficients = Nd4j.zeros(dtype, w.rows(), m).dup('f');
         INDArray savedBase = restored.get(BASE);
@@ -59,7 +59,7 @@ final class InputGram {
             coefficients.assign(savedCoefficients);
         }
         baseProduct = Nd4j.create(dtype, new long[] {w.rows(), m}, 'f');
-        Nd4j.gemm(base, x, baseProduct, false, false, 1.0, 0.0);
+        Blas.gemm(base, x, baseProduct, false, false, 1.0, 0.0);
     }
 
     /**
@@ -79,7 +79,7 @@ final class InputGram {
     /** {@code Z := W_t·X}, before bias and activation. */
     void product(INDArray z) {
         z.assign(baseProduct);
-        Nd4j.gemm(coefficients, gram, z, false, false, -1.0, 1.0);
+        Blas.gemm(coefficients, gram, z, false, false, -1.0, 1.0);
     }
 
     /** The update {@code W := W − rate·(1/m)·dZ·Xᵀ}, applied to {@code S}. */
@@ -90,7 +90,7 @@ final class InputGram {
     /** Writes {@code W_t = W_0 − S·Xᵀ} into {@code w}; the Gram form's own state is unchanged. */
     void formWeights(INDArray w) {
         w.assign(base);
-        Nd4j.gemm(coefficients, xForWeights, w, false, true, -1.0, 1.0);
+        Blas.gemm(coefficients, xForWeights, w, false, true, -1.0, 1.0);
     }
 
     /** {@code W_0} and {@code S}: with the formed weights, what continues the run bit for bit. */

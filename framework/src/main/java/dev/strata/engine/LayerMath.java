@@ -4,7 +4,6 @@ import dev.strata.spi.Activation;
 import dev.strata.spi.ElementwiseActivation;
 import dev.strata.spi.HostArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The math of a dense layer, written into caller-owned arrays. The training engine calls these
@@ -40,14 +39,14 @@ public final class LayerMath {
 
     /** {@code Z := W · A_prev + b} (the seeds' {@code linear_forward}). */
     public static void linearForward(INDArray aPrev, INDArray w, INDArray b, INDArray z) {
-        Nd4j.gemm(w, aPrev, z, false, false, 1.0, 0.0);
+        Blas.gemm(w, aPrev, z, false, false, 1.0, 0.0);
         z.addiColumnVector(b);
     }
 
     /** {@code Z := W · A_prev + b}, {@code A := g(Z)} (the seeds' {@code linear_activation_forward}). */
     public static void layerForward(INDArray aPrev, INDArray w, INDArray b, Activation g, INDArray z, INDArray a,
             Scratch s) {
-        Nd4j.gemm(w, aPrev, z, false, false, 1.0, 0.0);
+        Blas.gemm(w, aPrev, z, false, false, 1.0, 0.0);
         biasAndActivate(z, b, g, a, s);
     }
 
@@ -59,12 +58,12 @@ public final class LayerMath {
             s.fit(n, rows);
             HostArrays.read(z, s.z);
             HostArrays.read(b, s.b);
-            int rowStride = z.ordering() == 'f' ? 1 : (int) z.columns();
-            int colStride = z.ordering() == 'f' ? rows : 1;
-            for (int r = 0; r < rows; r++) {
-                double bias = s.b[r];
-                for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
-                    double v = s.z[i] + bias;
+            // in memory order: striding across a layer's values measured several times slower
+            int columns = n / rows;
+            boolean columnMajor = z.ordering() == 'f';
+            for (int outer = 0, i = 0; outer < (columnMajor ? columns : rows); outer++) {
+                for (int inner = 0; inner < (columnMajor ? rows : columns); inner++, i++) {
+                    double v = s.z[i] + s.b[columnMajor ? inner : outer];
                     s.z[i] = v;
                     s.a[i] = e.value(v);
                 }
@@ -85,11 +84,11 @@ public final class LayerMath {
     public static void linearBackward(INDArray dZ, INDArray aPrev, INDArray w, INDArray dW, INDArray db,
             INDArray dAPrev) {
         double invM = 1.0 / aPrev.columns();
-        Nd4j.gemm(dZ, aPrev, dW, false, true, invM, 0.0);
+        Blas.gemm(dZ, aPrev, dW, false, true, invM, 0.0);
         dZ.sum(db, false, 1);
         db.muli(invM);
         if (dAPrev != null) {
-            Nd4j.gemm(w, dZ, dAPrev, true, false, 1.0, 0.0);
+            Blas.gemm(w, dZ, dAPrev, true, false, 1.0, 0.0);
         }
     }
 
@@ -152,17 +151,18 @@ public final class LayerMath {
         HostArrays.read(z, s.z);
         HostArrays.read(a, s.a);
         HostArrays.read(dA, s.d);
-        int rowStride = z.ordering() == 'f' ? 1 : (int) z.columns();
-        int colStride = z.ordering() == 'f' ? rows : 1;
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
+        int columns = n / rows;
+        boolean columnMajor = z.ordering() == 'f';
+        java.util.Arrays.fill(s.sums, 0, rows, 0.0);
+        for (int outer = 0, i = 0; outer < (columnMajor ? columns : rows); outer++) {
+            for (int inner = 0; inner < (columnMajor ? rows : columns); inner++, i++) {
                 double v = e.chain(s.d[i], s.z[i], s.a[i]);
                 s.d[i] = v;
-                sum += v;
+                // each row's sum still runs over its examples in order, in either memory order
+                s.sums[columnMajor ? inner : outer] += v;
             }
-            s.sums[r] = sum * (1.0 / z.columns());
         }
+        scaleSums(s, rows, columns);
         HostArrays.write(s.d, dA);
         HostArrays.write(s.sums, db);
         return true;
@@ -177,23 +177,31 @@ public final class LayerMath {
         int n = (int) dZ.length();
         s.fit(n, rows);
         HostArrays.read(dZ, s.d);
-        int rowStride = dZ.ordering() == 'f' ? 1 : (int) dZ.columns();
-        int colStride = dZ.ordering() == 'f' ? rows : 1;
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int c = 0, i = r * rowStride; c < n / rows; c++, i += colStride) {
-                sum += s.d[i];
+        int columns = n / rows;
+        boolean columnMajor = dZ.ordering() == 'f';
+        java.util.Arrays.fill(s.sums, 0, rows, 0.0);
+        for (int outer = 0, i = 0; outer < (columnMajor ? columns : rows); outer++) {
+            for (int inner = 0; inner < (columnMajor ? rows : columns); inner++, i++) {
+                s.sums[columnMajor ? inner : outer] += s.d[i];
             }
-            s.sums[r] = sum * (1.0 / dZ.columns());
         }
+        scaleSums(s, rows, columns);
         HostArrays.write(s.sums, db);
         return true;
     }
 
+    /** {@code db = (1/m) Σ dZ}: the row sums times 1/m, as the seeds compute it. */
+    private static void scaleSums(Scratch s, int rows, int columns) {
+        double invM = 1.0 / columns;
+        for (int r = 0; r < rows; r++) {
+            s.sums[r] *= invM;
+        }
+    }
+
     private static void products(INDArray dZ, INDArray aPrev, INDArray w, INDArray dW, INDArray dAPrev) {
-        Nd4j.gemm(dZ, aPrev, dW, false, true, 1.0 / aPrev.columns(), 0.0);
+        Blas.gemm(dZ, aPrev, dW, false, true, 1.0 / aPrev.columns(), 0.0);
         if (dAPrev != null) {
-            Nd4j.gemm(w, dZ, dAPrev, true, false, 1.0, 0.0);
+            Blas.gemm(w, dZ, dAPrev, true, false, 1.0, 0.0);
         }
     }
 
