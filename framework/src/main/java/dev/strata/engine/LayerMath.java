@@ -58,16 +58,26 @@ public final class LayerMath {
             s.fit(n, rows);
             HostArrays.read(z, s.z);
             HostArrays.read(b, s.b);
-            // in memory order: striding across a layer's values measured several times slower
+            // in memory order, with the arrays in locals: both measured several times faster
             int columns = n / rows;
-            boolean columnMajor = z.ordering() == 'f';
-            for (int outer = 0, i = 0; outer < (columnMajor ? columns : rows); outer++) {
-                for (int inner = 0; inner < (columnMajor ? rows : columns); inner++, i++) {
-                    double v = s.z[i] + s.b[columnMajor ? inner : outer];
-                    s.z[i] = v;
-                    s.a[i] = e.value(v);
+            double[] zs = s.z;
+            double[] as = s.a;
+            double[] bs = s.b;
+            if (z.ordering() == 'f') {
+                for (int c = 0, i = 0; c < columns; c++) {
+                    for (int r = 0; r < rows; r++, i++) {
+                        zs[i] += bs[r];
+                    }
+                }
+            } else {
+                for (int r = 0, i = 0; r < rows; r++) {
+                    double bias = bs[r];
+                    for (int c = 0; c < columns; c++, i++) {
+                        zs[i] += bias;
+                    }
                 }
             }
+            e.values(zs, as, n);
             HostArrays.write(s.z, z);
             HostArrays.write(s.a, a);
         } else {
@@ -152,16 +162,12 @@ public final class LayerMath {
         HostArrays.read(a, s.a);
         HostArrays.read(dA, s.d);
         int columns = n / rows;
-        boolean columnMajor = z.ordering() == 'f';
-        java.util.Arrays.fill(s.sums, 0, rows, 0.0);
-        for (int outer = 0, i = 0; outer < (columnMajor ? columns : rows); outer++) {
-            for (int inner = 0; inner < (columnMajor ? rows : columns); inner++, i++) {
-                double v = e.chain(s.d[i], s.z[i], s.a[i]);
-                s.d[i] = v;
-                // each row's sum still runs over its examples in order, in either memory order
-                s.sums[columnMajor ? inner : outer] += v;
-            }
-        }
+        double[] ds = s.d;
+        double[] zs = s.z;
+        double[] as = s.a;
+        double[] sums = s.sums;
+        e.chains(ds, zs, as, n);
+        rowSums(ds, sums, rows, columns, z.ordering());
         scaleSums(s, rows, columns);
         HostArrays.write(s.d, dA);
         HostArrays.write(s.sums, db);
@@ -178,16 +184,30 @@ public final class LayerMath {
         s.fit(n, rows);
         HostArrays.read(dZ, s.d);
         int columns = n / rows;
-        boolean columnMajor = dZ.ordering() == 'f';
-        java.util.Arrays.fill(s.sums, 0, rows, 0.0);
-        for (int outer = 0, i = 0; outer < (columnMajor ? columns : rows); outer++) {
-            for (int inner = 0; inner < (columnMajor ? rows : columns); inner++, i++) {
-                s.sums[columnMajor ? inner : outer] += s.d[i];
-            }
-        }
+        rowSums(s.d, s.sums, rows, columns, dZ.ordering());
         scaleSums(s, rows, columns);
         HostArrays.write(s.sums, db);
         return true;
+    }
+
+    /** Each row's sum over its examples, in example order whatever the memory order. */
+    private static void rowSums(double[] values, double[] sums, int rows, int columns, char order) {
+        java.util.Arrays.fill(sums, 0, rows, 0.0);
+        if (order == 'f') {
+            for (int c = 0, i = 0; c < columns; c++) {
+                for (int r = 0; r < rows; r++, i++) {
+                    sums[r] += values[i];
+                }
+            }
+        } else {
+            for (int r = 0, i = 0; r < rows; r++) {
+                double sum = 0;
+                for (int c = 0; c < columns; c++, i++) {
+                    sum += values[i];
+                }
+                sums[r] = sum;
+            }
+        }
     }
 
     /** {@code db = (1/m) Σ dZ}: the row sums times 1/m, as the seeds compute it. */

@@ -25,6 +25,24 @@ public interface ElementwiseActivation extends Activation {
         return dA * derivative(z, a);
     }
 
+    /**
+     * {@code a[i] := g(z[i])} for {@code i < n}: the engine's per-layer call. The default loop is
+     * inlined into the engine once per activation class, so {@link #value} is not dispatched per
+     * element; overriding it is rarely needed.
+     */
+    default void values(double[] z, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = value(z[i]);
+        }
+    }
+
+    /** {@code d[i] := chain(d[i], z[i], a[i])} for {@code i < n}, as {@link #values} for the backward pass. */
+    default void chains(double[] d, double[] z, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            d[i] = chain(d[i], z[i], a[i]);
+        }
+    }
+
     @Override
     default void forward(INDArray z, INDArray a) {
         HostArrays.map(z, a, this);

@@ -1,11 +1,13 @@
 package dev.strata.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.strata.plugin.check.GradientCheck;
 import dev.strata.random.NumpyRandom;
 import dev.strata.spi.Activation;
 import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.ElementwiseActivation;
 import dev.strata.spi.Params;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -71,5 +73,22 @@ public abstract class ActivationFactoryContract extends PluginFactoryContract<Ac
 
         assertThat(aF.toDoubleMatrix()).isDeepEqualTo(a.toDoubleMatrix());
         assertThat(dZF.toDoubleMatrix()).isDeepEqualTo(dZ.toDoubleMatrix());
+    }
+
+    @Test
+    void bulkValuesAndChainsAgreeWithTheScalarFunctions() {
+        assumeTrue(activation() instanceof ElementwiseActivation, "not an elementwise activation");
+        ElementwiseActivation activation = (ElementwiseActivation) activation();
+        NumpyRandom random = new NumpyRandom(13);
+        double[] z = random.gaussians(9);
+        double[] dA = random.gaussians(9);
+        double[] a = new double[9];
+        double[] dZ = dA.clone();
+        activation.values(z, a, 9);
+        activation.chains(dZ, z, a, 9);
+        for (int i = 0; i < 9; i++) {
+            assertThat(a[i]).as("values[%d]", i).isEqualTo(activation.value(z[i]));
+            assertThat(dZ[i]).as("chains[%d]", i).isEqualTo(activation.chain(dA[i], z[i], a[i]));
+        }
     }
 }

@@ -79,6 +79,30 @@ public abstract class OptimizerFactoryContract extends PluginFactoryContract<Opt
         }
     }
 
+    /** The engine trusts a plain step rate to mean exactly θ := θ − r·∇θ with no state (see Optimizer#plainStepRate). */
+    @Test
+    void aPlainStepRateMeansAStatelessStepAgainstTheGradient() {
+        Optimizer optimizer = optimizer();
+        java.util.OptionalDouble rate = optimizer.plainStepRate();
+        org.junit.jupiter.api.Assumptions.assumeTrue(rate.isPresent(), "not plain gradient descent");
+        List<Parameter> parameters = parameters();
+        List<double[]> before = parameters.stream().map(p -> p.value().ravel().toDoubleVector()).toList();
+        optimizer.initialize(parameters);
+        for (int t = 1; t <= 2; t++) {
+            optimizer.step(t);
+        }
+        assertThat(optimizer.state()).isEmpty();
+        for (int k = 0; k < parameters.size(); k++) {
+            double[] gradient = parameters.get(k).gradient().ravel().toDoubleVector();
+            double[] after = parameters.get(k).value().ravel().toDoubleVector();
+            for (int i = 0; i < after.length; i++) {
+                double expected = before.get(k)[i] - 2 * rate.getAsDouble() * gradient[i];
+                assertThat(after[i]).as("%s[%d]", parameters.get(k).name(), i)
+                        .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12 * (1 + Math.abs(expected))));
+            }
+        }
+    }
+
     /** W1 (3 × 4) and b1 (3 × 1) with gradients from a fixed seed. */
     protected static List<Parameter> parameters() {
         NumpyRandom random = new NumpyRandom(2);
