@@ -4,7 +4,9 @@
 For each repetition and dtype it runs reference.py and `./strata train CONFIG --quiet` one after
 the other (the order flips every repetition so slow drift of the machine hits both alike), checks
 that both reached the same costs, and prints medians, ratios, GFLOP/s and efficiency against
-this machine's square-GEMM peak (measured with numpy in the same run).
+this machine's square-GEMM peak (measured with numpy in the same run). Strata runs twice per
+repetition: as configured (`strata`: the first layer in its Gram form, `training.input_gram: auto`)
+and with `training.input_gram=never` (`strata-direct`: the notebooks' direct products).
 
     python3 examples/benchmark/bench.py --quick        # 1 repetition, 300 iterations
     python3 examples/benchmark/bench.py                # 5 repetitions, 2500 iterations
@@ -24,6 +26,7 @@ import tempfile
 import benchlib as lib
 
 CAT_LAYERS = [12288, 20, 7, 5, 1]
+STRATA_PROGRAMS = {"auto": "strata", "never": "strata-direct"}
 FLOAT64_TOLERANCE = 1e-6
 
 
@@ -40,13 +43,19 @@ def parse_args():
                    help="BLAS threads for both programs (numpy: OPENBLAS_NUM_THREADS; Strata: OMP_NUM_THREADS, which "
                         "ND4J also applies to its OpenBLAS); default: each program's own default")
     p.add_argument("--json", metavar="FILE", help="also write every measurement here")
-    p.add_argument("--reference", choices=("tuned", "seeds"), default="tuned",
+    p.add_argument("--reference", choices=("tuned", "seeds", "gram"), default="tuned",
                    help="tuned: numpy without work that changes no number (default); seeds: the notebooks'"
-                        " algorithm as written, which also computes the first layer's dA_prev = W1.T . dZ1")
+                        " algorithm as written, which also computes the first layer's dA_prev = W1.T . dZ1;"
+                        " gram: numpy with the first layer in the Gram form, as Strata's default")
+    p.add_argument("--strata", default="auto,never", metavar="FORMS",
+                   help="training.input_gram values to run Strata with, comma-separated (default auto,never)")
     args = p.parse_args()
     if args.quick:
         args.reps, args.iterations = 1, min(args.iterations, 300)
     args.dtypes = [d.strip() for d in args.dtypes.split(",") if d.strip()]
+    args.strata = [f.strip() for f in args.strata.split(",") if f.strip()]
+    if not args.strata or any(f not in STRATA_PROGRAMS for f in args.strata):
+        p.error("--strata takes auto and/or never")
     for d in args.dtypes:
         if d not in ("float64", "float32"):
             p.error("unknown dtype %r: use float64 and/or float32" % d)
@@ -57,12 +66,13 @@ def reference_command(python, data, dtype, args):
     return [python, os.path.join(lib.HERE, "reference.py"), "--data", data, "--dtype", dtype,
             "--layers", ",".join(map(str, CAT_LAYERS)), "--learning-rate", "0.0075", "--seed", "1",
             "--iterations", str(args.iterations), "--print-every", "100"] + (
-                ["--seeds-backward"] if args.reference == "seeds" else [])
+                {"seeds": ["--seeds-backward"], "gram": ["--gram"]}.get(args.reference, []))
 
 
-def strata_command(out, dtype, args):
+def strata_command(out, dtype, form, args):
     return [lib.STRATA, "train", args.config, "--quiet", "--out", out, "--set", "dtype=" + dtype,
-            "--set", "training.iterations=%d" % args.iterations, "--set", "training.print_every=100"]
+            "--set", "training.iterations=%d" % args.iterations, "--set", "training.print_every=100",
+            "--set", "training.input_gram=" + form]
 
 
 def check_same_setup(report, reference):
@@ -110,10 +120,10 @@ def run_numpy(python, data, dtype, args):
             "process": done.seconds, "rss_mib": done.max_rss_mib, "result": result}
 
 
-def run_strata(dtype, args):
+def run_strata(dtype, form, args):
     out = tempfile.mkdtemp(prefix="strata-bench-")
     try:
-        done = lib.run(strata_command(out, dtype, args), env=thread_env(args))
+        done = lib.run(strata_command(out, dtype, form, args), env=thread_env(args))
         if done.code != 0:
             raise lib.BenchError("./strata train failed (exit %d):\n%s%s" % (done.code, done.stdout, done.stderr))
         report = lib.read_json(os.path.join(out, "report.json"))
@@ -131,17 +141,28 @@ def gemm_peak(python, dtype, n, args):
     return json.loads(done.stdout)
 
 
+def programs(args):
+    return ["numpy"] + [STRATA_PROGRAMS[f] for f in args.strata]
+
+
 def measure(args, python, data):
-    runs = {d: {"numpy": [], "strata": []} for d in args.dtypes}
+    forms = {STRATA_PROGRAMS[f]: f for f in args.strata}
+    runs = {d: {p: [] for p in programs(args)} for d in args.dtypes}
     for rep in range(args.reps):
         for dtype in args.dtypes:
-            order = ("numpy", "strata") if rep % 2 == 0 else ("strata", "numpy")
+            order = programs(args) if rep % 2 == 0 else programs(args)[::-1]
             for program in order:
-                r = run_numpy(python, data, dtype, args) if program == "numpy" else run_strata(dtype, args)
+                r = run_numpy(python, data, dtype, args) if program == "numpy" \
+                    else run_strata(dtype, forms[program], args)
                 runs[dtype][program].append(r)
-                print("  rep %d %-7s %-6s train %7.3f s   process %7.3f s" % (
+                print("  rep %d %-7s %-13s train %7.3f s   process %7.3f s" % (
                     rep + 1, dtype, program, r["train"], r["process"]), flush=True)
-            check_same_setup(runs[dtype]["strata"][-1]["result"], runs[dtype]["numpy"][-1]["result"])
+            for program in forms:
+                check_same_setup(runs[dtype][program][-1]["result"], runs[dtype]["numpy"][-1]["result"])
+                first_layer = runs[dtype][program][-1]["result"]["timing"].get("first_layer")
+                expected = "input_gram" if forms[program] == "auto" else "direct"
+                if first_layer != expected:
+                    print("  note: %s trained the first layer %s" % (program, first_layer), flush=True)
     return runs
 
 
@@ -149,60 +170,71 @@ def summarize(args, runs, peaks):
     """Prints the table and the cost checks; returns the list of cost mismatches."""
     mismatches = []
     rows = []
+    stratas = programs(args)[1:]
     for dtype in args.dtypes:
-        numpy, strata = runs[dtype]["numpy"], runs[dtype]["strata"]
+        numpy = runs[dtype]["numpy"]
         reference = numpy[0]["result"]
         flops = lib.gemm_flops(reference["layers"], reference["examples"]) * args.iterations
         med = {p: {k: lib.median([r[k] for r in runs[dtype][p]]) for k in ("train", "total", "process", "rss_mib")}
-               for p in ("numpy", "strata")}
-        deviations = [compare_costs(n["result"], s["result"]) for n, s in zip(numpy, strata)]
-        worst = None if None in deviations else max(deviations)
-        if worst is None:
-            mismatches.append("%s: numpy and Strata logged costs at different iterations" % dtype)
-        elif dtype == "float64" and worst > FLOAT64_TOLERANCE:
-            mismatches.append("float64: costs differ by up to %.3g (allowed %g)" % (worst, FLOAT64_TOLERANCE))
-        rows.append((dtype, med, flops, worst, numpy, strata))
+               for p in programs(args)}
+        worst = {}
+        for program in stratas:
+            deviations = [compare_costs(n["result"], s["result"]) for n, s in zip(numpy, runs[dtype][program])]
+            worst[program] = None if None in deviations else max(deviations)
+            if worst[program] is None:
+                mismatches.append("%s: numpy and %s logged costs at different iterations" % (dtype, program))
+            elif dtype == "float64" and worst[program] > FLOAT64_TOLERANCE:
+                mismatches.append("float64: numpy and %s costs differ by up to %.3g (allowed %g)" % (
+                    program, worst[program], FLOAT64_TOLERANCE))
+        rows.append((dtype, med, flops, worst))
 
     print()
-    print("Medians of %d repetition(s), %d iterations, layers %s, %d examples." % (
-        args.reps, args.iterations, CAT_LAYERS, runs[args.dtypes[0]]["numpy"][0]["result"]["examples"]))
-    header = "%-8s %-7s %9s %9s %10s %9s %9s %8s" % ("dtype", "program", "train s", "GFLOP/s", "efficiency",
-                                                      "total s", "process s", "RSS MiB")
+    print("Medians of %d repetition(s), %d iterations, layers %s, %d examples, numpy reference: %s." % (
+        args.reps, args.iterations, CAT_LAYERS, runs[args.dtypes[0]]["numpy"][0]["result"]["examples"],
+        args.reference))
+    header = "%-8s %-13s %9s %9s %10s %9s %9s %8s" % ("dtype", "program", "train s", "GFLOP/s", "efficiency",
+                                                        "total s", "process s", "RSS MiB")
     print(header)
     print("-" * len(header))
-    for dtype, med, flops, worst, _, _ in rows:
-        for program in ("numpy", "strata"):
+    for dtype, med, flops, _ in rows:
+        for program in programs(args):
             m = med[program]
             gflops = flops / m["train"] / 1e9
-            print("%-8s %-7s %9.3f %9.1f %9.0f%% %9.3f %9.3f %8.0f" % (
+            print("%-8s %-13s %9.3f %9.1f %9.0f%% %9.3f %9.3f %8.0f" % (
                 dtype, program, m["train"], gflops, 100 * gflops / peaks[dtype]["gflops"], m["total"],
                 m["process"], m["rss_mib"]))
-        print("%-8s %-7s %9.2fx %30s %9.2fx" % (dtype, "ratio", med["strata"]["train"] / med["numpy"]["train"], "",
-                                                med["strata"]["process"] / med["numpy"]["process"]))
+        for program in stratas:
+            print("%-8s %-13s %9.2fx %30s %9.2fx" % (
+                dtype, "ratio " + program[len("strata"):].lstrip("-") if program != "strata" else "ratio",
+                med[program]["train"] / med["numpy"]["train"], "",
+                med[program]["process"] / med["numpy"]["process"]))
     print()
-    print("ratio = Strata / numpy (below 1: Strata is faster). train s = the training loop only, as each")
-    print("program measures it; total s = as each program reports it (Strata: JVM start to report;")
-    print("numpy: script start to end); process s = wall time of the whole process, measured here.")
-    print("GFLOP/s = matrix-product flops / train s, counting per iteration forward W.A for every layer,")
-    print("backward dZ.A_prev^T for every layer and W^T.dZ for layers 2..L (%.1f MFLOP per iteration here);" %
-          (lib.gemm_flops(CAT_LAYERS, rows[0][4][0]["result"]["examples"]) / 1e6))
-    print("element-wise work is not counted. efficiency = GFLOP/s / numpy's %dx%d GEMM peak measured now:" % (
-        args.gemm_n, args.gemm_n))
+    print("ratio = Strata / numpy (below 1: Strata is faster); 'ratio direct' is strata-direct's. train s = the")
+    print("training loop only, as each program measures it; total s = as each program reports it (Strata: JVM")
+    print("start to report; numpy: script start to end); process s = wall time of the whole process, measured here.")
+    print("GFLOP/s = matrix-product flops of the direct algorithm / train s, counting per iteration forward W.A")
+    print("for every layer, backward dZ.A_prev^T for every layer and W^T.dZ for layers 2..L (%.1f MFLOP per" %
+          (lib.gemm_flops(CAT_LAYERS, runs[args.dtypes[0]]["numpy"][0]["result"]["examples"]) / 1e6))
+    print("iteration here); element-wise work is not counted. The Gram form (strata, --reference gram) does")
+    print("about 118x fewer first-layer operations, so its figure is the direct work's rate, not its own.")
+    print("efficiency = GFLOP/s / numpy's %dx%d GEMM peak measured now:" % (args.gemm_n, args.gemm_n))
     for dtype in args.dtypes:
         print("  %s peak %.1f GFLOP/s (numpy %s, %s)" % (dtype, peaks[dtype]["gflops"], peaks[dtype]["numpy"],
                                                         peaks[dtype]["blas"]))
-    strata_env = rows[0][5][0]["result"].get("environment", {})
+    strata_env = runs[args.dtypes[0]][stratas[0]][0]["result"].get("environment", {})
     print("BLAS threads: Strata %s (its report), numpy %s." % (
         strata_env.get("blas_threads", "?"), thread_env(args).get("OPENBLAS_NUM_THREADS", "every core (OpenBLAS default)")))
     print()
-    for dtype, med, _, worst, numpy, strata in rows:
-        acc_numpy = numpy[0]["result"]["accuracy"]["test"]
-        acc_strata = strata[0]["result"]["metrics"]["test"]["accuracy"]
-        deviation = "different logged iterations" if worst is None else "%.3g" % worst
-        verdict = ("OK" if worst is not None and worst <= FLOAT64_TOLERANCE else "MISMATCH") if dtype == "float64" \
-            else "(reported, not checked)"
-        print("%s costs: max |numpy - Strata| = %s over the logged iterations %s; test accuracy numpy %.4f, "
-              "Strata %.4f" % (dtype, deviation, verdict, acc_numpy, acc_strata))
+    for dtype, med, _, worst in rows:
+        acc_numpy = runs[dtype]["numpy"][0]["result"]["accuracy"]["test"]
+        for program in stratas:
+            acc_strata = runs[dtype][program][0]["result"]["metrics"]["test"]["accuracy"]
+            w = worst[program]
+            deviation = "different logged iterations" if w is None else "%.3g" % w
+            verdict = ("OK" if w is not None and w <= FLOAT64_TOLERANCE else "MISMATCH") if dtype == "float64" \
+                else "(reported, not checked)"
+            print("%s %s costs: max |numpy - Strata| = %s over the logged iterations %s; test accuracy numpy "
+                  "%.4f, Strata %.4f" % (dtype, program, deviation, verdict, acc_numpy, acc_strata))
     return mismatches, rows
 
 

@@ -9,6 +9,10 @@ cross-entropy cost, plain gradient descent), minus work that changes no number:
 - relu's backward pass zeroes the fresh dA product in place instead of copying it.
 With --seeds-backward the first layer's dA_prev = W1.T . dZ1 is computed (and dropped) as the
 notebooks' L_model_backward does: the seeds' algorithm as written, for the same work they do.
+With --gram the first layer is trained through the Gram matrix of the input, as Strata's
+`training.input_gram: auto` does: W1 = W1_0 - S.X^T with S = sum of (lr/m) dZ1, so W1.X =
+W1_0.X - S.(X^T X); the same numbers up to rounding for far fewer operations, so that Strata's
+default can be compared with numpy doing the same.
 
 Prints one JSON object: the cost every --print-every iterations and at the last one (recorded
 before that iteration's update, as the notebooks do), train/test accuracy, and timings:
@@ -67,13 +71,33 @@ def initialize_parameters_deep(layer_dims, seed, dtype):
     return params
 
 
-def forward(x, params):
+class GramFirstLayer:
+    """The first layer's weights kept as W1_0 - S.X^T (see --gram)."""
+
+    def __init__(self, x, w1):
+        self.x = x
+        self.gram = np.dot(x.T, x)
+        self.w0 = w1.copy()
+        self.base = np.dot(self.w0, x)
+        self.s = np.zeros((w1.shape[0], x.shape[1]), dtype=x.dtype)
+
+    def product(self):
+        return self.base - np.dot(self.s, self.gram)
+
+    def update(self, dz, learning_rate):
+        self.s += (learning_rate / self.x.shape[1]) * dz
+
+    def weights(self):
+        return self.w0 - np.dot(self.s, self.x.T)
+
+
+def forward(x, params, gram=None):
     """L_model_forward; returns the Z and A of every layer (A[0] is the input)."""
     zs, activations = [None], [x]
     a = x
     last = len(params) - 1
     for l, (w, b) in enumerate(params):
-        z = np.dot(w, a)
+        z = gram.product() if gram is not None and l == 0 else np.dot(w, a)
         z += b
         if l < last:
             a = np.maximum(z, 0)
@@ -93,7 +117,7 @@ def compute_cost(al, y):
     return float(np.squeeze(cost))
 
 
-def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward=False):
+def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward=False, gram=None):
     """L_model_backward followed by update_parameters, layer by layer from the output.
 
     dws holds one preallocated dW buffer per layer: the first is 20 x 12288, and a fresh one
@@ -110,6 +134,10 @@ def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_ba
         dw = dws[l - 1]
         if l < len(params):
             d[zs[l] <= 0] = 0  # relu_backward, in place: d is a fresh product
+        if l == 1 and gram is not None:
+            b -= learning_rate * ((1. / m) * np.sum(d, axis=1, keepdims=True))
+            gram.update(d, learning_rate)
+            return
         np.dot(d, activations[l - 1].T, out=dw)
         np.multiply(dw, 1. / m, out=dw)
         db = (1. / m) * np.sum(d, axis=1, keepdims=True)
@@ -122,14 +150,17 @@ def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_ba
         d = d_prev
 
 
-def train(x, y, params, learning_rate, iterations, print_every, seeds_backward=False):
+def train(x, y, params, learning_rate, iterations, print_every, seeds_backward=False, use_gram=False):
     costs = []
+    gram = GramFirstLayer(x, params[0][0]) if use_gram else None
     dws = [np.empty_like(w) for w, _ in params]
     for i in range(iterations):
-        zs, activations = forward(x, params)
+        zs, activations = forward(x, params, gram)
         if i % print_every == 0 or i == iterations - 1:
             costs.append({"iteration": i, "cost": compute_cost(activations[-1], y)})
-        backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward)
+        backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward, gram)
+    if gram is not None:
+        params[0][0] = gram.weights()
     return costs
 
 
@@ -174,6 +205,8 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--seeds-backward", action="store_true",
                    help="also compute the first layer's dA_prev, as the notebooks' L_model_backward does")
+    p.add_argument("--gram", action="store_true",
+                   help="train the first layer through the input's Gram matrix (Strata's input_gram: auto)")
     p.add_argument("--gemm-peak", type=int, metavar="N",
                    help="only measure square N x N GEMM GFLOP/s for --dtype and print it")
     p.add_argument("--out", help="also write the JSON here")
@@ -194,8 +227,10 @@ def main():
             p.error("--layers starts with %d inputs but the data has %d features" % (layers[0], train_x.shape[0]))
         params = initialize_parameters_deep(layers, args.seed, dtype)
         started = time.perf_counter()
+        if args.gram and args.seeds_backward:
+            p.error("--gram and --seeds-backward exclude each other: the Gram form has no first-layer dA_prev")
         costs = train(train_x, train_y, params, args.learning_rate, args.iterations, args.print_every,
-                      args.seeds_backward)
+                      args.seeds_backward, args.gram)
         train_seconds = time.perf_counter() - started
         result = {
             "dtype": args.dtype, "layers": layers, "examples": int(train_x.shape[1]),

@@ -7,7 +7,12 @@ time per example-iteration, its ratio to the 209-example figure (target: within 
 peak resident memory of the Strata process (from wait4's rusage: the JVM's own peak, heap and
 native arrays together).
 
-    python3 examples/benchmark/scaling.py [--sizes 209,2000,20000] [--dtype float64]
+    python3 examples/benchmark/scaling.py [--sizes 209,2000,20000] [--dtype float64] [--input-gram never]
+
+By default the runs set training.input_gram=never: the direct engine, whose work per iteration is
+linear in the number of examples. With --input-gram auto, sizes where the first layer's Gram form
+pays take it (its work grows as examples^2 but is chosen only where it is at least half the
+direct work), so small sizes get faster than linear, and the ratio shows that instead.
 
 The fixtures are HDF5 files written once into examples/benchmark/target/scaling/ with h5py;
 when this python has no h5py, the script re-runs itself with one that has (e.g. Debian's
@@ -36,6 +41,8 @@ def parse_args():
     p.add_argument("--dtype", choices=("float64", "float32"), default="float64")
     p.add_argument("--target", type=float, default=1.3, help="largest acceptable ratio (default 1.3)")
     p.add_argument("--config", default=os.path.join(lib.REPO, "configs", "cat-deep.yaml"))
+    p.add_argument("--input-gram", choices=("never", "auto"), default="never",
+                   help="training.input_gram for every run (default never: the direct engine)")
     args = p.parse_args()
     args.sizes = [int(s) for s in args.sizes.split(",")]
     return args
@@ -62,21 +69,21 @@ def fixture(examples):
     return path
 
 
-def train(config, data, examples, iterations, dtype):
+def train(config, data, examples, iterations, dtype, input_gram):
     out = tempfile.mkdtemp(prefix="strata-scaling-")
     try:
         done = lib.run([lib.STRATA, "train", config, "--quiet", "--out", out, "--set", "dtype=" + dtype,
                         "--set", "training.iterations=%d" % iterations,
                         "--set", "training.print_every=%d" % iterations,
                         "--set", "data.train.path=" + data, "--set", "data.test.path=" + data,
-                        "--set", "data.class_names.path=" + data])
+                        "--set", "data.class_names.path=" + data, "--set", "training.input_gram=" + input_gram])
         if done.code != 0:
             raise lib.BenchError("./strata train failed on %d examples (exit %d):\n%s%s\n(for large sizes, more "
                                  "memory: STRATA_JAVA_OPTS=-Xmx8g)" % (examples, done.code, done.stdout, done.stderr))
         report = lib.read_json(os.path.join(out, "report.json"))
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    return report["timing"]["train_seconds"], done.seconds, done.max_rss_mib
+    return report["timing"]["train_seconds"], done.seconds, done.max_rss_mib, report["timing"].get("first_layer")
 
 
 def main():
@@ -99,11 +106,11 @@ def main():
         for examples in args.sizes:
             data = fixture(examples)
             iterations = max(args.iterations, math.ceil(args.min_work / examples))
-            seconds, process, rss = train(args.config, data, examples, iterations, args.dtype)
+            seconds, process, rss, form = train(args.config, data, examples, iterations, args.dtype, args.input_gram)
             per = seconds / (iterations * examples) * 1e6
             rows.append((examples, iterations, seconds, per, process, rss))
             print("  %6d examples x %4d iterations: train %.3f s, %.3f us per example-iteration, peak RSS %.0f MiB"
-                  % (examples, iterations, seconds, per, rss), flush=True)
+                  " (first layer: %s)" % (examples, iterations, seconds, per, rss, form), flush=True)
     except lib.BenchError as e:
         print("error: %s" % e, file=sys.stderr)
         return 2

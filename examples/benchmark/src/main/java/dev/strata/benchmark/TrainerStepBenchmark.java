@@ -3,6 +3,7 @@ package dev.strata.benchmark;
 import dev.strata.data.PreparedData;
 import dev.strata.engine.Network;
 import dev.strata.engine.Trainer;
+import dev.strata.engine.TrainingListener;
 import dev.strata.plugin.PluginRegistry;
 import dev.strata.plugin.StrataInjector;
 import dev.strata.random.NumpyRandom;
@@ -33,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One full-batch training iteration (forward, cost, backward, update) of a spec's model on its
  * data, built exactly as {@code strata train} builds it: spec loader, plugins, data loader, model
  * builder. The parameters are reset to their initial values before every measurement iteration,
- * so each one times the same region of the cost curve.
+ * so each one times the same region of the cost curve. {@link #hundredIterations} times the
+ * training loop itself, in the direct form and in the first layer's Gram form
+ * ({@code training.input_gram}), the Gram form's one-off products included.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,7 +52,11 @@ public class TrainerStepBenchmark {
     @Param({"float64", "float32"})
     public String dtype;
 
+    @Param({"never", "auto"})
+    public String inputGram;
+
     private Trainer trainer;
+    private Trainer loopTrainer;
     private INDArray x;
     private INDArray y;
     private final Map<String, INDArray> initial = new LinkedHashMap<>();
@@ -63,6 +70,9 @@ public class TrainerStepBenchmark {
         ModelBuilder builder = new ModelBuilder(plugins);
         Network network = builder.initialize(spec, data.inputSize(), new NumpyRandom(spec.seed()));
         trainer = new Trainer(network, builder.loss(spec), builder.optimizer(spec), builder.l2(spec));
+        Network loopNetwork = builder.initialize(spec, data.inputSize(), new NumpyRandom(spec.seed()));
+        loopTrainer = new Trainer(loopNetwork, builder.loss(spec), builder.optimizer(spec), builder.l2(spec),
+                inputGram.equals("auto"));
         network.parameterMap().forEach((name, value) -> initial.put(name, value.dup('f')));
         x = data.train().x();
         y = data.train().y();
@@ -71,6 +81,7 @@ public class TrainerStepBenchmark {
     @Setup(Level.Iteration)
     public void resetParameters() {
         trainer.network().parameterMap().forEach((name, value) -> value.assign(initial.get(name)));
+        loopTrainer.network().parameterMap().forEach((name, value) -> value.assign(initial.get(name)));
     }
 
     /** Returns the cost so the work cannot be optimised away. */
@@ -79,5 +90,11 @@ public class TrainerStepBenchmark {
         double cost = trainer.computeGradients(x, y);
         trainer.optimizer().step(++updates);
         return cost;
+    }
+
+    /** 100 full-batch iterations through {@link Trainer#trainFullBatch}, as {@code strata train} runs them. */
+    @Benchmark
+    public double hundredIterations() {
+        return loopTrainer.trainFullBatch(x, y, 0, 100, 100, TrainingListener.NONE).finalCost();
     }
 }
