@@ -161,14 +161,9 @@ public final class LayerMath {
         HostArrays.read(z, s.z);
         HostArrays.read(a, s.a);
         HostArrays.read(dA, s.d);
-        int columns = n / rows;
-        double[] ds = s.d;
-        double[] zs = s.z;
-        double[] as = s.a;
-        double[] sums = s.sums;
-        e.chains(ds, zs, as, n);
-        rowSums(ds, sums, rows, columns, z.ordering());
-        scaleSums(s, rows, columns);
+        e.chains(s.d, s.z, s.a, n);
+        rowSums(s.d, s.sums, rows, n / rows, z.ordering());
+        scaleSums(s, rows, n / rows);
         HostArrays.write(s.d, dA);
         HostArrays.write(s.sums, db);
         return true;
