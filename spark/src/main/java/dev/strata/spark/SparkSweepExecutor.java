@@ -26,12 +26,14 @@ import scala.runtime.BoxedUnit;
 import scala.util.Try;
 
 /**
- * Runs trials as Spark tasks. The trials are split into groups of {@code trials_per_task}, one RDD
- * partition each, and every partition is submitted as its own Spark job ({@code submitJob}) at
- * once. Spark schedules the jobs over the free task slots; each job's result handler hands the
- * group's outcomes to the sink the moment its task finishes, so results stream in completion
- * order. One job per group also isolates failures: a task that still fails after Spark's retries
- * aborts only its own job, whose trials are then reported as failed outcomes.
+ * Runs trials as Spark tasks. The trials are split into groups of {@code trials_per_task}, each
+ * group its own one-partition RDD submitted as its own Spark job ({@code submitJob}) at once.
+ * Spark schedules the jobs over the free task slots; each job's result handler hands the group's
+ * outcomes to the sink the moment its task finishes, so results stream in completion order. One
+ * job per group also isolates failures: a task that still fails after Spark's retries aborts only
+ * its own job, whose trials are then reported as failed outcomes. The RDDs must be separate: when a
+ * stage fails, Spark aborts every active job whose stages read the failed stage's RDD, and with one
+ * RDD for all groups a failing trial took down the trials still running beside it.
  */
 public final class SparkSweepExecutor implements SweepExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(SparkSweepExecutor.class);
@@ -56,7 +58,6 @@ public final class SparkSweepExecutor implements SweepExecutor {
         JavaSparkContext jsc = new JavaSparkContext(sc);
         Broadcast<TrialRunner> sharedRunner = jsc.broadcast(runner);
         TrialTask task = new TrialTask(sharedRunner, settings.nativeThreadsPerTask(), shipped);
-        RDD<ArrayList<Trial>> rdd = jsc.parallelize(groups, groups.size()).rdd();
 
         CountDownLatch done = new CountDownLatch(groups.size());
         ExecutionContext direct = ExecutionContext.fromExecutor(Runnable::run);
@@ -65,7 +66,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
         for (int i = 0; i < groups.size(); i++) {
             Group group = new Group(groups.get(i), onOutcome, done);
             pending.add(group);
-            FutureAction<BoxedUnit> job = sc.submitJob(rdd, task, partition(i),
+            RDD<ArrayList<Trial>> rdd = jsc.parallelize(List.of(groups.get(i)), 1).rdd();
+            FutureAction<BoxedUnit> job = sc.submitJob(rdd, task, onlyPartition(),
                     (index, outcomes) -> {
                         group.deliver(outcomes);
                         return BoxedUnit.UNIT;
@@ -185,8 +187,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
         return groups;
     }
 
-    private static scala.collection.immutable.Seq<Object> partition(int index) {
-        return CollectionConverters.asScala(List.<Object>of(index)).toList();
+    private static scala.collection.immutable.Seq<Object> onlyPartition() {
+        return CollectionConverters.asScala(List.<Object>of(0)).toList();
     }
 
     /** Spark's abort message up to the stack trace, e.g. "Job aborted ... failed 4 times ...: java.lang.X: why". */

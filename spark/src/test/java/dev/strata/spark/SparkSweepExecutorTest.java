@@ -58,12 +58,14 @@ class SparkSweepExecutorTest {
     @Test
     void trialsPerTaskGroupsConsecutiveTrialsIntoOneTask() throws Exception {
         List<Trial> trials = List.of(trial("a"), trial("b"), trial("c"), trial("d"), trial("e"));
-        List<TrialOutcome> seen = run(settings(2, 1), trials, new RecordPartition());
+        List<TrialOutcome> seen = run(settings(2, 1), trials, new RecordTask());
 
-        Map<String, Double> partitionOf = new java.util.TreeMap<>();
-        seen.forEach(o -> partitionOf.put(o.id(), o.metrics().get("partition")));
+        Map<String, Double> taskOf = new java.util.TreeMap<>();
+        seen.forEach(o -> taskOf.put(o.id(), o.metrics().get("task")));
         assertThat(seen).hasSize(5).allMatch(TrialOutcome::ok);
-        assertThat(partitionOf).isEqualTo(Map.of("a", 0.0, "b", 0.0, "c", 1.0, "d", 1.0, "e", 2.0));
+        assertThat(taskOf.get("a")).isEqualTo(taskOf.get("b"));
+        assertThat(taskOf.get("c")).isEqualTo(taskOf.get("d"));
+        assertThat(java.util.Set.of(taskOf.get("a"), taskOf.get("c"), taskOf.get("e"))).hasSize(3);
     }
 
     @Test
@@ -86,6 +88,19 @@ class SparkSweepExecutorTest {
         assertThat(broken.ok()).isFalse();
         assertThat(broken.error()).contains("failed 3 times").contains("no luck for broken").doesNotContain("\tat ");
         assertThat(seen).filteredOn(o -> !o.id().equals("broken")).allMatch(TrialOutcome::ok);
+    }
+
+    @Test
+    void aTrialThatFailsForGoodDoesNotAbortATrialStillRunningBesideIt() throws Exception {
+        BrokenBesideSlow.brokenAttempts.set(0);
+        List<TrialOutcome> seen = run(settings(1, 1), List.of(trial("slow"), trial("broken")), new BrokenBesideSlow());
+
+        assertThat(seen).hasSize(2);
+        assertThat(seen).filteredOn(o -> o.id().equals("broken")).singleElement().satisfies(o -> assertThat(o.ok()).isFalse());
+        assertThat(seen).filteredOn(o -> o.id().equals("slow")).singleElement().satisfies(o -> {
+            assertThat(o.error()).isNull();
+            assertThat(o.ok()).isTrue();
+        });
     }
 
     @Test
@@ -167,10 +182,10 @@ class SparkSweepExecutorTest {
         }
     }
 
-    static final class RecordPartition implements TrialRunner {
+    static final class RecordTask implements TrialRunner {
         @Override
         public TrialOutcome run(Trial trial) {
-            return ok(trial, Map.of("partition", (double) TaskContext.get().partitionId()));
+            return ok(trial, Map.of("task", (double) TaskContext.get().taskAttemptId()));
         }
     }
 
@@ -196,6 +211,29 @@ class SparkSweepExecutorTest {
         public TrialOutcome run(Trial trial) {
             if (trial.id().equals(id)) {
                 throw new IllegalStateException("no luck for " + id);
+            }
+            return ok(trial, Map.of());
+        }
+    }
+
+    /** "broken" fails every attempt; "slow" finishes only after broken's job has been aborted. */
+    static final class BrokenBesideSlow implements TrialRunner {
+        static final java.util.concurrent.atomic.AtomicInteger brokenAttempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public TrialOutcome run(Trial trial) {
+            if (trial.id().equals("broken")) {
+                brokenAttempts.incrementAndGet();
+                throw new IllegalStateException("no luck for broken");
+            }
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (brokenAttempts.get() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(1000); // the abort of broken's job happens meanwhile
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("slow was interrupted: its job was aborted", e);
             }
             return ok(trial, Map.of());
         }
