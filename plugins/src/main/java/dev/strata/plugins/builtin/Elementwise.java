@@ -38,4 +38,34 @@ final class Elementwise {
         }
         return NumpySum.sum(terms, n);
     }
+
+    /**
+     * {@code out := term(a, y)} for every element, in one Java pass; {@code out} has {@code al}'s
+     * shape and memory order. {@code false} (nothing written) when an array cannot be copied
+     * directly; the caller then uses native ops.
+     */
+    boolean map(INDArray al, INDArray y, DoubleBinaryOperator term, INDArray out) {
+        if (!HostArrays.dense(al) || !HostArrays.dense(y) || !HostArrays.dense(out) || out.ordering() != al.ordering()
+                || !out.equalShapes(al)) {
+            return false;
+        }
+        int rows = al.rows();
+        int columns = al.columns();
+        int n = rows * columns;
+        terms = HostArrays.ensure(terms, n);
+        aValues = HostArrays.ensure(aValues, n);
+        yValues = HostArrays.ensure(yValues, n);
+        HostArrays.read(al, aValues);
+        HostArrays.read(y, yValues);
+        boolean aF = al.ordering() == 'f';
+        boolean yF = y.ordering() == 'f';
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                int at = aF ? j * rows + i : i * columns + j;
+                terms[at] = term.applyAsDouble(aValues[at], yValues[yF ? j * rows + i : i * columns + j]);
+            }
+        }
+        HostArrays.write(terms, out);
+        return true;
+    }
 }
