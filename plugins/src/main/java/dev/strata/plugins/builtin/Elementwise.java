@@ -17,15 +17,7 @@ final class Elementwise {
     double sum(INDArray al, INDArray y, DoubleBinaryOperator term) {
         int rows = al.rows();
         int columns = al.columns();
-        int n = rows * columns;
-        if (terms.length != n) {
-            terms = new double[n];
-        }
-        // One bulk copy per array instead of a native call per element.
-        aValues = HostArrays.ensure(aValues, n);
-        yValues = HostArrays.ensure(yValues, n);
-        HostArrays.read(al, aValues);
-        HostArrays.read(y, yValues);
+        int n = load(al, y);
         boolean aF = al.ordering() == 'f';
         boolean yF = y.ordering() == 'f';
         int k = 0;
@@ -51,12 +43,7 @@ final class Elementwise {
         }
         int rows = al.rows();
         int columns = al.columns();
-        int n = rows * columns;
-        terms = HostArrays.ensure(terms, n);
-        aValues = HostArrays.ensure(aValues, n);
-        yValues = HostArrays.ensure(yValues, n);
-        HostArrays.read(al, aValues);
-        HostArrays.read(y, yValues);
+        load(al, y);
         boolean aF = al.ordering() == 'f';
         boolean yF = y.ordering() == 'f';
         for (int i = 0; i < rows; i++) {
@@ -67,5 +54,16 @@ final class Elementwise {
         }
         HostArrays.write(terms, out);
         return true;
+    }
+
+    /** Both arrays' values into the reused buffers (one bulk copy each, not a native call per element); their count. */
+    private int load(INDArray al, INDArray y) {
+        int n = al.rows() * al.columns();
+        terms = HostArrays.ensure(terms, n);
+        aValues = HostArrays.ensure(aValues, n);
+        yValues = HostArrays.ensure(yValues, n);
+        HostArrays.read(al, aValues);
+        HostArrays.read(y, yValues);
+        return n;
     }
 }
