@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * instead of the two units×n×m products of the direct form ({@code W·X} and {@code dZ·Xᵀ}); for the
  * cat model (n = 12288 inputs, m = 209 examples) that is 118 times fewer operations in the layer
  * that took 92% of the loop. The two forms are equal in exact arithmetic and differ in rounding
- * only (golden costs agree within about 2e-14 either way).
+ * only (the golden costs agree within 2.2e-13 in the Gram form, 7e-15 in the direct form).
  *
  * <p>{@code W} itself is formed ({@code W_0 − S·Xᵀ}, one product) only when it is read: for a
  * checkpoint and at the end of training. The state that continues a run exactly is

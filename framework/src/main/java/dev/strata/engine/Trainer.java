@@ -74,11 +74,6 @@ public final class Trainer {
                 network.dtype());
     }
 
-    /** Whether full-batch training keeps the first layer in its Gram form. */
-    public boolean usesInputGram() {
-        return inputGram;
-    }
-
     /**
      * Whether the output layer may use the loss's combined gradient ({@link Loss#outputDelta}); on by
      * default. Off reproduces the seeds' chain rule operation by operation.
@@ -114,7 +109,7 @@ public final class Trainer {
         return gramForm == null ? Map.of() : gramForm.state();
     }
 
-    /** Restores {@link #engineState()} of a checkpoint; applied when full-batch training starts. */
+    /** Restores {@link #engineState()} of a checkpoint; applied once, when full-batch training next starts. */
     public void restoreEngineState(Map<String, INDArray> state) {
         this.restoredEngineState = Map.copyOf(state);
     }
@@ -144,6 +139,7 @@ public final class Trainer {
         INDArray xBackward = rowMajorCopy(x);
         if (inputGram) {
             gramForm = new InputGram(x, xBackward, network.layers().get(0).w(), restoredEngineState);
+            restoredEngineState = Map.of();
         }
         try {
             for (int i = from; i < iterations; i++) {
