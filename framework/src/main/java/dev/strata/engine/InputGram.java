@@ -29,7 +29,7 @@ final class InputGram {
     /** The Gram matrix is never allowed to take more than this (m = 5,792 examples in float64). */
     static final long MAX_GRAM_BYTES = 256L << 20;
 
-    private final INDArray x;
+    private final int examples;
     private final INDArray xForWeights;
     private final INDArray gram;
     private final INDArray base;
@@ -43,9 +43,9 @@ final class InputGram {
      * @param restored {@link #state()} of the run being continued, or empty
      */
     InputGram(INDArray x, INDArray xForWeights, INDArray w, Map<String, INDArray> restored) {
-        this.x = x;
         this.xForWeights = xForWeights;
         int m = (int) x.columns();
+        this.examples = m;
         DataType dtype = x.dataType();
         gram = Nd4j.create(dtype, new long[] {m, m}, 'f');
         Blas.gemm(x, x, gram, true, false, 1.0, 0.0);
@@ -84,7 +84,7 @@ final class InputGram {
 
     /** The update {@code W := W − rate·(1/m)·dZ·Xᵀ}, applied to {@code S}. */
     void update(INDArray dZ, double rate) {
-        Nd4j.getBlasWrapper().level1().axpy(dZ.length(), rate / x.columns(), dZ, coefficients);
+        Nd4j.getBlasWrapper().level1().axpy(dZ.length(), rate / examples, dZ, coefficients);
     }
 
     /** Writes {@code W_t = W_0 − S·Xᵀ} into {@code w}; the Gram form's own state is unchanged. */

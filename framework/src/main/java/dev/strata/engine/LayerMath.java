@@ -95,8 +95,7 @@ public final class LayerMath {
             INDArray dAPrev) {
         double invM = 1.0 / aPrev.columns();
         Blas.gemm(dZ, aPrev, dW, false, true, invM, 0.0);
-        dZ.sum(db, false, 1);
-        db.muli(invM);
+        nativeBiasGradient(dZ, db);
         if (dAPrev != null) {
             Blas.gemm(w, dZ, dAPrev, true, false, 1.0, 0.0);
         }
@@ -133,17 +132,21 @@ public final class LayerMath {
     static void activationAndBiasGradient(INDArray dA, INDArray z, INDArray a, Activation g, INDArray db, Scratch s) {
         if (!activationGradient(dA, z, a, g, db, s)) {
             g.backward(z, a, dA, dA);
-            dA.sum(db, false, 1);
-            db.muli(1.0 / dA.columns());
+            nativeBiasGradient(dA, db);
         }
     }
 
     /** {@code db := (1/m) Σ dZ} over examples for a {@code dZ} already known. */
     static void biasGradientOf(INDArray dZ, INDArray db, Scratch s) {
         if (!biasGradient(dZ, db, s)) {
-            dZ.sum(db, false, 1);
-            db.muli(1.0 / dZ.columns());
+            nativeBiasGradient(dZ, db);
         }
+    }
+
+    /** {@code db := (1/m) Σ dZ} with native ops, for arrays the Java pass cannot copy. */
+    private static void nativeBiasGradient(INDArray dZ, INDArray db) {
+        dZ.sum(db, false, 1);
+        db.muli(1.0 / dZ.columns());
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -54,20 +53,24 @@ public final class Trainer {
         this.optimizer = optimizer;
         this.l2 = l2;
         this.inputGram = inputGram;
-        OptionalDouble rate = optimizer.plainStepRate();
-        if (inputGram && (l2 != 0 || rate.isEmpty())) {
+        if (inputGram && !inputGramAllowed(optimizer, l2)) {
             throw new IllegalArgumentException("the Gram form of the first layer needs plain gradient descent without"
                     + " L2, not " + optimizer.getClass().getSimpleName() + " with l2 " + l2);
         }
-        this.gramRate = inputGram ? rate.getAsDouble() : 0;
+        this.gramRate = inputGram ? optimizer.plainStepRate().getAsDouble() : 0;
         List<Parameter> parameters = network.parameters();
         optimizer.initialize(inputGram ? parameters.subList(1, parameters.size()) : parameters);
+    }
+
+    /** Whether the Gram form ({@link InputGram}) is exact for this update rule: plain gradient descent, no L2. */
+    public static boolean inputGramAllowed(Optimizer optimizer, double l2) {
+        return l2 == 0 && optimizer.plainStepRate().isPresent();
     }
 
     /**
      * Whether the Gram form ({@link InputGram}) saves at least half the work of full-batch
      * training on {@code examples} examples for {@code iterations} iterations, and its m × m matrix
-     * fits in 256 MiB. Whether it is allowed (optimizer, L2) is the caller's question.
+     * fits in 256 MiB; whether it is allowed is {@link #inputGramAllowed}.
      */
     public static boolean inputGramPays(Network network, long examples, long iterations) {
         return InputGram.pays(examples, network.inputSize(), network.layers().get(0).units(), iterations,

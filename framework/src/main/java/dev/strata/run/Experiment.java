@@ -66,7 +66,7 @@ public final class Experiment {
         TrainingSpec t = spec.training();
         Optimizer optimizer = builder.optimizer(spec);
         double l2 = builder.l2(spec);
-        boolean gram = t.inputGram() && !t.minibatch() && l2 == 0 && optimizer.plainStepRate().isPresent()
+        boolean gram = t.inputGram() && !t.minibatch() && Trainer.inputGramAllowed(optimizer, l2)
                 && Trainer.inputGramPays(network, data.train().x().columns(), t.iterations());
         Trainer trainer = new Trainer(network, builder.loss(spec), optimizer, l2, gram);
         int from = 0;
