@@ -9,7 +9,7 @@ import java.util.Locale;
  * A learning-rate sweep as a plain Java program on the Strata facade. Run from the repository root
  * (after ./strata has built the jars once):
  *
- *   CP="framework/target/strata-framework-0.1.0-SNAPSHOT.jar:plugins/target/strata-plugins-0.1.0-SNAPSHOT.jar:$(cat framework/target/runtime-classpath.txt)"
+ *   CP="cli/target/strata-cli-0.1.0-SNAPSHOT.jar:$(cat cli/target/runtime-classpath.txt):plugins/target/plugin/builtin/*"
  *   OMP_NUM_THREADS=1 java -Djava.awt.headless=true -cp "$CP" examples/sweeps/LearningRateSweep.java [ITERATIONS]
  */
 public class LearningRateSweep {
@@ -23,8 +23,8 @@ public class LearningRateSweep {
             ModelSpec model = strata.load(spec, "optimizer.learning_rate=" + rate, "training.iterations=" + iterations);
             try {
                 RunResult run = strata.train(model);
-                System.out.printf(Locale.ROOT, "%-13s %-9.4f %-9.4f %-10.6f %.1f%n", rate, run.train().accuracy(),
-                        run.test().accuracy(), run.training().finalCost(), run.training().seconds());
+                System.out.printf(Locale.ROOT, "%-13s %-9.4f %-9.4f %-10.6f %.1f%n", rate, run.train().get("accuracy"),
+                        run.test().get("accuracy"), run.training().finalCost(), run.training().seconds());
             } catch (DivergenceException e) {
                 System.out.printf(Locale.ROOT, "%-13s diverged at iteration %d%n", rate, e.iteration());
             }

@@ -1,13 +1,11 @@
 package dev.strata;
 
 import com.google.inject.Injector;
+import dev.strata.engine.Blas;
 import dev.strata.engine.TrainingListener;
-import dev.strata.plugin.PluginCatalog;
-import dev.strata.plugin.StrataInjector;
-import dev.strata.run.Experiment;
-import dev.strata.run.NativeThreads;
+import dev.strata.registry.StrataInjector;
 import dev.strata.run.RunResult;
-import dev.strata.run.RunWriter;
+import dev.strata.run.Runs;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.SpecLoader;
 import dev.strata.spi.Api;
@@ -25,7 +23,7 @@ import java.util.List;
  * for (double rate : new double[] {0.003, 0.0075, 0.015}) {
  *     RunResult run = strata.train(strata.load(Path.of("configs/cat-deep.yaml"),
  *             "optimizer.learning_rate=" + rate, "training.iterations=500"));
- *     System.out.println(rate + " " + run.test().accuracy() + " " + run.training().seconds());
+ *     System.out.println(rate + " " + run.test().values().get("accuracy") + " " + run.training().seconds());
  * }
  * }</pre>
  */
@@ -44,13 +42,8 @@ public final class Strata {
 
     /** Strata with the plugins on the classpath and the plugin jars in {@code pluginDirs}. */
     public static Strata create(List<Path> pluginDirs) {
-        // Like the CLI: library chatter (ND4J's backend banner) only at warnings, unless chosen otherwise.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                    System.getenv().getOrDefault("STRATA_LOG", "warn"));
-        }
-        // As the CLI does: one BLAS thread per core unless changed later with NativeThreads.
-        NativeThreads.setBlasThreads(NativeThreads.defaultBlasThreads());
+        // As the CLI does: one BLAS thread per core unless changed later with Blas.setThreads.
+        Blas.setThreads(Runtime.getRuntime().availableProcessors());
         return new Strata(StrataInjector.create(pluginDirs));
     }
 
@@ -71,21 +64,24 @@ public final class Strata {
      * @throws dev.strata.engine.DivergenceException when the cost becomes NaN or infinite
      */
     public RunResult train(ModelSpec spec) {
-        return injector.getInstance(Experiment.class).run(spec, TrainingListener.NONE);
+        Runs runs = injector.getInstance(Runs.class);
+        return runs.train(spec, runs.loadData(spec), TrainingListener.NONE);
     }
 
-    /** Trains like {@link #train(ModelSpec)} and writes the run folder {@code strata train} writes. */
+    /**
+     * Trains like {@code strata train --out outDir}, through the same run lifecycle: the folder must
+     * not exist or be empty, the resolved spec is written first, and the folder ends with the files
+     * the CLI writes.
+     *
+     * @throws dev.strata.spi.BadInputException when {@code outDir} exists and is not empty
+     */
     public RunResult train(ModelSpec spec, Path outDir) {
-        long start = System.nanoTime();
-        RunResult result = train(spec);
         try {
-            RunWriter.write(outDir, result, new RunWriter.Provenance(List.of(),
-                    injector.getInstance(PluginCatalog.class).provenance(),
-                    (System.nanoTime() - start) / 1e9));
+            return injector.getInstance(Runs.class).run(spec, outDir, Runs.Options.plain(), new Runs.Listener() {
+            }).result();
         } catch (IOException e) {
             throw new UncheckedIOException("writing the run folder " + outDir + " failed: " + e.getMessage(), e);
         }
-        return result;
     }
 
     /** The injector, for the framework's other services (e.g. {@code PluginCatalog}). */

@@ -1,6 +1,8 @@
 package dev.strata.data;
 
-import dev.strata.plugin.PluginRegistry;
+import dev.strata.engine.Inputs;
+import dev.strata.engine.Precision;
+import dev.strata.registry.PluginRegistry;
 import dev.strata.spec.LayerSpec;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spi.BadInputException;
@@ -14,11 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads the data a spec names through its data-source plugin, checks it against the model
@@ -32,10 +29,10 @@ public final class DataLoader {
     }
 
     public PreparedData load(ModelSpec spec) {
-        DataSourceFactory factory = plugins.dataSources().get(spec.data().format());
+        DataSourceFactory factory = plugins.get(DataSourceFactory.class, spec.data().format());
         if (factory == null) {
             throw new BadInputException(spec.source().locate("data.format") + ": data.format: unknown data format '"
-                    + spec.data().format() + "'", "installed formats: " + String.join(", ", plugins.dataSources().keySet()));
+                    + spec.data().format() + "'", "installed formats: " + String.join(", ", plugins.factories(DataSourceFactory.class).keySet()));
         }
         DataSource source = factory.create();
         Examples train = read(source, spec.data().train(), spec, "train");
@@ -119,58 +116,48 @@ public final class DataLoader {
     }
 
     private LossFactory lossFactory(ModelSpec spec) {
-        return plugins.losses().get(spec.loss().type());
+        return plugins.get(LossFactory.class, spec.loss().type());
     }
 
     private static Split prepare(String name, Examples examples, ModelSpec spec, LabelLayout layout) {
-        INDArray x = features(name, examples, spec);
-        INDArray y = labels(name, examples, spec, layout).castTo(spec.dtype().nd4j());
-        return new Split(name, x, y, examples.labels(), examples.exampleShape(),
+        Precision precision = spec.dtype().precision();
+        double[] y = targets(name, examples, spec, layout);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = precision.round(y[i]);
+        }
+        int outputs = y.length / examples.count();
+        Inputs inputs = Inputs.of(precision, examples.width(), examples.count(), features(name, examples, spec), y,
+                outputs);
+        return new Split(name, inputs, examples.labels(), examples.exampleShape(),
                 "test".equals(name) ? examples.features() : null);
     }
 
     /**
-     * The scaled features written straight into native memory in chunks, in the run's precision:
-     * count × width row-major is width × count column-major, so no transpose is needed, and no
-     * second full copy is made on the Java heap.
+     * The scaled features, checked finite, chunk by chunk as the engine copies them into native
+     * memory in the run's precision: count × width row-major is width × count column-major, so no
+     * transpose is needed.
      */
-    private static INDArray features(String name, Examples examples, ModelSpec spec) {
+    private static Inputs.FeatureSource features(String name, Examples examples, ModelSpec spec) {
         double[] raw = examples.features();
         double scale = spec.data().preprocessing().scale();
         int width = examples.width();
-        DataType dtype = spec.dtype().nd4j();
-        INDArray x = Nd4j.create(dtype, new long[] {width, examples.count()}, 'f');
-        int chunk = 1 << 16;
-        double[] doubles = dtype == DataType.DOUBLE ? new double[chunk] : null;
-        float[] floats = dtype == DataType.DOUBLE ? null : new float[chunk];
-        for (int start = 0; start < raw.length; start += chunk) {
-            int n = Math.min(chunk, raw.length - start);
+        return (from, into, n) -> {
             for (int k = 0; k < n; k++) {
-                double v = raw[start + k];
+                int i = (int) (from + k);
+                double v = raw[i];
                 if (!Double.isFinite(v)) {
-                    int i = start + k;
                     throw new BadInputException(spec.source().locate("data." + name) + ": data." + name + ": feature "
                             + (i % width) + " of example " + (i / width) + " is " + v,
                             "remove or impute non-finite values before training");
                 }
-                // Divide, as the seeds do (x / 255): multiplying by 1/255 differs in the last bit.
-                double scaled = scale == 1.0 ? v : v / scale;
-                if (doubles != null) {
-                    doubles[k] = scaled;
-                } else {
-                    floats[k] = (float) scaled;
-                }
+                // Divide, as the notebooks do (x / 255): multiplying by 1/255 differs in the last bit.
+                into[k] = scale == 1.0 ? v : v / scale;
             }
-            if (doubles != null) {
-                new DoublePointer(x.data().addressPointer()).position(start).put(doubles, 0, n);
-            } else {
-                new FloatPointer(x.data().addressPointer()).position(start).put(floats, 0, n);
-            }
-        }
-        return x;
+        };
     }
 
-    private static INDArray labels(String split, Examples examples, ModelSpec spec, LabelLayout layout) {
+    /** The targets the loss compares with, outputs × examples in column order. */
+    private static double[] targets(String split, Examples examples, ModelSpec spec, LabelLayout layout) {
         double[] labels = examples.labels();
         int m = labels.length;
         List<LayerSpec> layers = spec.model().layers();
@@ -183,7 +170,7 @@ public final class DataLoader {
                             + i + " is " + labels[i], "remove or fix non-finite labels");
                 }
             }
-            return Nd4j.create(labels.clone(), new long[] {1, m}, 'f');
+            return labels.clone();
         }
         for (int i = 0; i < m; i++) {
             double v = labels[i];
@@ -195,12 +182,12 @@ public final class DataLoader {
             }
         }
         if (layout == LabelLayout.BINARY) {
-            return Nd4j.create(labels.clone(), new long[] {1, m}, 'f');
+            return labels.clone();
         }
         double[] oneHot = new double[classes * m];
         for (int i = 0; i < m; i++) {
             oneHot[i * classes + (int) labels[i]] = 1.0;
         }
-        return Nd4j.create(oneHot, new long[] {classes, m}, 'f');
+        return oneHot;
     }
 }

@@ -15,7 +15,7 @@ public record PreparedData(Split train, Split test, List<String> classNames) {
     }
 
     public int inputSize() {
-        return (int) train.x().rows();
+        return train.width();
     }
 
     /** The shape of one example as read (e.g. 64 × 64 × 3), for images and prediction inputs. */

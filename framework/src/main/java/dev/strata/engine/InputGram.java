@@ -1,10 +1,8 @@
 package dev.strata.engine;
 
+import dev.strata.io.NumpyArray;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The first layer trained through the Gram matrix of the input, for full-batch plain gradient
@@ -23,43 +21,38 @@ import org.nd4j.linalg.factory.Nd4j;
  * checkpoint and at the end of training. The state that continues a run exactly is
  * {@code W_0} and {@code S} ({@link #state()}).
  */
-final class InputGram {
+final class InputGram implements FirstLayer {
     static final String BASE = "input_gram.W1_base";
     static final String COEFFICIENTS = "input_gram.S";
     /** The Gram matrix is never allowed to take more than this (m = 5,792 examples in float64). */
     static final long MAX_GRAM_BYTES = 256L << 20;
 
-    private final int examples;
-    private final INDArray xForWeights;
-    private final INDArray gram;
-    private final INDArray base;
-    private final INDArray baseProduct;
-    private final INDArray coefficients;
+    private final Parameter w;
+    private final Dense input;
+    private final Dense xForWeights;
+    private final Dense gram;
+    private final Dense base;
+    private final Dense baseProduct;
+    private final Dense coefficients;
 
     /**
+     * @param layer the first layer, at the weights the run starts from
      * @param x the whole training input, features × m, column-major
      * @param xForWeights the same values in the layout the weight product {@code S·Xᵀ} reads fastest
-     * @param w the first layer's current weights; the start of the run unless {@code restored} continues one
-     * @param restored {@link #state()} of the run being continued, or empty
      */
-    InputGram(INDArray x, INDArray xForWeights, INDArray w, Map<String, INDArray> restored) {
+    InputGram(Layer layer, Dense x, Dense xForWeights) {
+        this.w = layer.w();
+        this.input = x;
         this.xForWeights = xForWeights;
-        int m = (int) x.columns();
-        this.examples = m;
-        DataType dtype = x.dataType();
-        gram = Nd4j.create(dtype, new long[] {m, m}, 'f');
-        Blas.gemm(x, x, gram, true, false, 1.0, 0.0);
-        base = w.dup(w.ordering());
-        coefficients = Nd4j.zeros(dtype, w.rows(), m).dup('f');
-        INDArray savedBase = restored.get(BASE);
-        INDArray savedCoefficients = restored.get(COEFFICIENTS);
-        if (savedBase != null && savedCoefficients != null && savedBase.equalShapes(base)
-                && savedCoefficients.equalShapes(coefficients)) {
-            base.assign(savedBase);
-            coefficients.assign(savedCoefficients);
-        }
-        baseProduct = Nd4j.create(dtype, new long[] {w.rows(), m}, 'f');
-        Blas.gemm(base, x, baseProduct, false, false, 1.0, 0.0);
+        int m = x.columns();
+        Precision precision = x.precision();
+        gram = Dense.zeros(precision, m, m, 'f');
+        Blas.gemm(x, true, x, false, gram, 1.0, 0.0);
+        base = Dense.zeros(precision, w.rows(), w.columns(), w.order());
+        base.write(w.values().clone());
+        coefficients = Dense.zeros(precision, w.rows(), m, 'f');
+        baseProduct = Dense.zeros(precision, w.rows(), m, 'f');
+        Blas.gemm(base, false, x, false, baseProduct, 1.0, 0.0);
     }
 
     /**
@@ -67,37 +60,74 @@ final class InputGram {
      * counting its one-off products ({@code G}, {@code W_0·X}, the final {@code W}); and whether
      * {@code G} fits in {@link #MAX_GRAM_BYTES}. Multiply-adds counted as 2 operations.
      */
-    static boolean pays(long examples, long inputSize, long units, long iterations, DataType dtype) {
+    static boolean pays(long examples, long inputSize, long units, long iterations, Precision precision) {
         double m = examples;
         double n = inputSize;
         double u = units;
         double direct = iterations * 4 * u * n * m;
-        double gram = 2 * n * m * m + 4 * u * n * m + iterations * 2 * u * m * m;
-        return m * m * dtype.width() <= MAX_GRAM_BYTES && 2 * gram <= direct;
+        double gramWork = 2 * n * m * m + 4 * u * n * m + iterations * 2 * u * m * m;
+        return m * m * precision.bytes() <= MAX_GRAM_BYTES && 2 * gramWork <= direct;
     }
 
-    /** {@code Z := W_t·X}, before bias and activation. */
-    void product(INDArray z) {
-        z.assign(baseProduct);
-        Blas.gemm(coefficients, gram, z, false, false, -1.0, 1.0);
+    @Override
+    public String name() {
+        return "input_gram";
+    }
+
+    /** {@code Z := W_t·X = W_0·X − S·G}, before bias and activation. */
+    @Override
+    public void product(Dense x, Dense z) {
+        z.copyAll(baseProduct);
+        Blas.gemm(coefficients, false, gram, false, z, -1.0, 1.0);
+    }
+
+    @Override
+    public void weightGradient(Dense dZ, Dense xForWeights, double invM) {
+        // never formed: the update goes to S
+    }
+
+    @Override
+    public boolean optimizerUpdatesWeights() {
+        return false;
     }
 
     /** The update {@code W := W − rate·(1/m)·dZ·Xᵀ}, applied to {@code S}. */
-    void update(INDArray dZ, double rate) {
-        Nd4j.getBlasWrapper().level1().axpy(dZ.length(), rate / examples, dZ, coefficients);
+    @Override
+    public void afterUpdate(Dense dZ, double learningRate, int m) {
+        Blas.axpy(learningRate / m, dZ, coefficients);
     }
 
-    /** Writes {@code W_t = W_0 − S·Xᵀ} into {@code w}; the Gram form's own state is unchanged. */
-    void formWeights(INDArray w) {
-        w.assign(base);
-        Blas.gemm(coefficients, xForWeights, w, false, true, -1.0, 1.0);
+    /** Writes {@code W_t = W_0 − S·Xᵀ} into the weights (native, then Java); the Gram form's own state is unchanged. */
+    @Override
+    public void formWeights() {
+        Dense target = w.nativeValues();
+        target.copyAll(base);
+        Blas.gemm(coefficients, false, xForWeights, true, target, -1.0, 1.0);
+        w.pullValues();
     }
 
-    /** {@code W_0} and {@code S}: with the formed weights, what continues the run bit for bit. */
-    Map<String, INDArray> state() {
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put(BASE, base);
-        out.put(COEFFICIENTS, coefficients);
+    /** {@code W_0} and {@code S}, row-major copies. */
+    @Override
+    public Map<String, NumpyArray> state() {
+        Map<String, NumpyArray> out = new LinkedHashMap<>();
+        boolean single = base.precision() == Precision.FLOAT32;
+        out.put(BASE, new NumpyArray(new int[] {base.rows(), base.columns()}, base.toRowMajor(), single));
+        out.put(COEFFICIENTS, new NumpyArray(new int[] {coefficients.rows(), coefficients.columns()},
+                coefficients.toRowMajor(), single));
         return out;
+    }
+
+    /** Continues from a checkpoint's {@code W_0} and {@code S}; ignored unless both have this run's shapes. */
+    @Override
+    public void restore(Map<String, NumpyArray> state) {
+        NumpyArray savedBase = state.get(BASE);
+        NumpyArray savedCoefficients = state.get(COEFFICIENTS);
+        if (savedBase == null || savedCoefficients == null || !savedBase.isMatrix(base.rows(), base.columns())
+                || !savedCoefficients.isMatrix(coefficients.rows(), coefficients.columns())) {
+            return;
+        }
+        base.fromRowMajor(savedBase.values());
+        coefficients.fromRowMajor(savedCoefficients.values());
+        Blas.gemm(base, false, input, false, baseProduct, 1.0, 0.0);
     }
 }

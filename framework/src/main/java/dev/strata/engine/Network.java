@@ -1,26 +1,24 @@
 package dev.strata.engine;
 
+import dev.strata.io.NumpyArray;
 import dev.strata.spi.Activation;
+import dev.strata.spi.BadInputException;
 import dev.strata.spi.Initializer;
-import dev.strata.spi.Parameter;
 import dev.strata.spi.RandomStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The layers of a feed-forward network and their parameters. */
 public final class Network {
     private final int inputSize;
-    private final DataType dtype;
-    private final List<DenseLayer> layers;
+    private final Precision precision;
+    private final List<Layer> layers;
 
-    private Network(int inputSize, DataType dtype, List<DenseLayer> layers) {
+    private Network(int inputSize, Precision precision, List<Layer> layers) {
         this.inputSize = inputSize;
-        this.dtype = dtype;
+        this.precision = precision;
         this.layers = List.copyOf(layers);
     }
 
@@ -29,106 +27,125 @@ public final class Network {
     }
 
     /**
-     * Draws every layer's weights in layer order from {@code random}, biases zero — the order of the
-     * seeds' {@code initialize_parameters_deep}, so numpy's numbers are reproduced.
+     * Draws every layer's weights in layer order from {@code random}, biases zero: the order of the
+     * notebooks' {@code initialize_parameters_deep}, so numpy's numbers are reproduced.
      */
-    public static Network initialize(int inputSize, List<LayerPlan> plans, RandomStream random, DataType dtype) {
-        List<DenseLayer> layers = new ArrayList<>(plans.size());
+    public static Network initialize(int inputSize, List<LayerPlan> plans, RandomStream random, Precision precision) {
+        Network network = shaped(inputSize, plans, precision);
         int fanIn = inputSize;
         for (int i = 0; i < plans.size(); i++) {
             LayerPlan plan = plans.get(i);
             double[] values = plan.initializer().weights(plan.units(), fanIn, random);
-            if (values.length != (long) plan.units() * fanIn) {
-                throw new IllegalStateException("initializer " + plan.initializer().getClass().getName() + " returned "
-                        + values.length + " weights for layer " + (i + 1) + ", expected " + plan.units() + "x" + fanIn);
+            if (values == null || values.length != (long) plan.units() * fanIn) {
+                throw new BadInputException("initializer " + plan.initializer().getClass().getName() + " returned "
+                        + (values == null ? "null" : values.length + " weights") + " for layer " + (i + 1)
+                        + ", expected " + plan.units() + "x" + fanIn, "fix the initializer plugin");
             }
-            INDArray w = Nd4j.create(values, new long[] {plan.units(), fanIn}, 'c').castTo(dtype)
-                    .dup(Layouts.weightOrder(dtype));
-            layers.add(layer(i + 1, plan, w, Nd4j.zeros(dtype, plan.units(), 1).dup('f')));
+            network.layers.get(i).w().setRowMajor(values);
             fanIn = plan.units();
         }
-        return new Network(inputSize, dtype, layers);
+        return network;
     }
 
-    /** A network from given parameters ({@code W1, b1, ...}), e.g. a saved model. Arrays are copied. */
-    public static Network fromParameters(Map<String, INDArray> parameters, List<LayerPlan> plans, DataType dtype) {
-        List<DenseLayer> layers = new ArrayList<>(plans.size());
-        int inputSize = -1;
-        for (int i = 0; i < plans.size(); i++) {
-            INDArray w = parameters.get("W" + (i + 1));
-            INDArray b = parameters.get("b" + (i + 1));
-            if (w == null || b == null) {
-                throw new IllegalArgumentException("missing W" + (i + 1) + " or b" + (i + 1) + " among " + parameters.keySet());
-            }
-            if (w.rows() != plans.get(i).units()) {
-                throw new IllegalArgumentException("W" + (i + 1) + " has " + w.rows() + " rows, layer " + (i + 1)
-                        + " has " + plans.get(i).units() + " units");
-            }
-            if (i == 0) {
-                inputSize = (int) w.columns();
-            } else if (w.columns() != layers.get(i - 1).units()) {
-                throw new IllegalArgumentException("W" + (i + 1) + " has " + w.columns() + " columns, layer " + i
-                        + " has " + layers.get(i - 1).units() + " units");
-            }
-            layers.add(layer(i + 1, plans.get(i), w.castTo(dtype).dup(Layouts.weightOrder(dtype)),
-                    b.castTo(dtype).reshape(w.rows(), 1).dup('f')));
+    /**
+     * A network with the given parameters ({@code W1, b1, ...}, row-major), e.g. a saved model.
+     *
+     * @throws IllegalArgumentException naming the first parameter that is missing or of the wrong shape
+     */
+    public static Network fromParameters(Map<String, NumpyArray> parameters, List<LayerPlan> plans, Precision precision) {
+        NumpyArray w1 = parameters.get("W1");
+        if (w1 == null || w1.rank() != 2) {
+            throw new IllegalArgumentException(w1 == null ? "missing W1 among " + parameters.keySet()
+                    : "W1 has shape " + w1.shapeText() + ", not a matrix");
         }
-        return new Network(inputSize, dtype, layers);
+        Network network = shaped(w1.dim(1), plans, precision);
+        network.load(parameters);
+        return network;
     }
 
-    private static DenseLayer layer(int index, LayerPlan plan, INDArray w, INDArray b) {
-        return new DenseLayer(index, plan.activationName(), plan.activation(), w, b,
-                Nd4j.create(w.dataType(), w.shape(), w.ordering()), Nd4j.zeros(b.dataType(), b.rows(), 1).dup('f'));
+    private static Network shaped(int inputSize, List<LayerPlan> plans, Precision precision) {
+        List<Layer> layers = new ArrayList<>(plans.size());
+        int fanIn = inputSize;
+        for (int i = 0; i < plans.size(); i++) {
+            LayerPlan plan = plans.get(i);
+            int index = i + 1;
+            layers.add(new Layer(index, plan.activationName(), plan.activation(),
+                    Parameter.weights("W" + index, plan.units(), fanIn, precision),
+                    Parameter.bias("b" + index, plan.units(), precision)));
+            fanIn = plan.units();
+        }
+        return new Network(inputSize, precision, layers);
+    }
+
+    /**
+     * Sets every parameter from {@code parameters} (row-major), checking that exactly these names are
+     * there and each has its parameter's shape.
+     *
+     * @throws IllegalArgumentException naming what does not match
+     */
+    public void load(Map<String, NumpyArray> parameters) {
+        List<String> expected = parameters().stream().map(Parameter::name).toList();
+        if (!parameters.keySet().equals(new java.util.HashSet<>(expected))) {
+            throw new IllegalArgumentException("the parameters are " + parameters.keySet() + " but the model has "
+                    + expected);
+        }
+        for (Parameter p : parameters()) {
+            NumpyArray array = parameters.get(p.name());
+            if (!array.isMatrix(p.rows(), p.columns())) {
+                throw new IllegalArgumentException(p.name() + " has shape " + array.shapeText() + " but the model needs "
+                        + p.rows() + "x" + p.columns());
+            }
+            for (double v : array.values()) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(p.name() + " holds a non-finite value (" + v + ")");
+                }
+            }
+            p.setRowMajor(array.values());
+        }
     }
 
     public int inputSize() {
         return inputSize;
     }
 
-    public DataType dtype() {
-        return dtype;
+    public Precision precision() {
+        return precision;
     }
 
-    public List<DenseLayer> layers() {
+    List<Layer> layers() {
         return layers;
     }
 
-    public DenseLayer output() {
-        return layers.get(layers.size() - 1);
+    public int depth() {
+        return layers.size();
     }
 
-    /** {@code W1, b1, W2, b2, ...} with their gradients, in that order. */
+    /** The units of layer {@code index} (1-based). */
+    public int units(int index) {
+        return layers.get(index - 1).units();
+    }
+
+    public int outputUnits() {
+        return layers.get(layers.size() - 1).units();
+    }
+
+    /** {@code W1, b1, W2, b2, ...}, in that order; live. */
     public List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>(layers.size() * 2);
-        for (DenseLayer layer : layers) {
-            out.add(new Parameter("W" + layer.index(), layer.w(), layer.dW()));
-            out.add(new Parameter("b" + layer.index(), layer.b(), layer.db()));
+        for (Layer layer : layers) {
+            out.add(layer.w());
+            out.add(layer.b());
         }
         return out;
     }
 
-    /** The live parameter arrays by name ({@code W1, b1, ...}); not copies. */
-    public Map<String, INDArray> parameterMap() {
-        Map<String, INDArray> out = new LinkedHashMap<>();
+    /** Copies of the parameters by name ({@code W1, b1, ...}), row-major, as model files hold them. */
+    public Map<String, NumpyArray> parameterArrays() {
+        Map<String, NumpyArray> out = new LinkedHashMap<>();
         for (Parameter p : parameters()) {
-            out.put(p.name(), p.value());
+            out.put(p.name(), new NumpyArray(new int[] {p.rows(), p.columns()}, p.toRowMajor(),
+                    precision == Precision.FLOAT32));
         }
         return out;
-    }
-
-    /**
-     * The output activations for {@code x} (features × examples), allocating fresh arrays; the same
-     * {@link LayerMath#layerForward} the training loop runs, so predictions equal training's outputs.
-     */
-    public INDArray predictProbabilities(INDArray x) {
-        INDArray a = x;
-        LayerMath.Scratch scratch = new LayerMath.Scratch();
-        for (DenseLayer layer : layers) {
-            INDArray z = Nd4j.create(dtype, new long[] {layer.units(), a.columns()}, 'f');
-            INDArray next = Nd4j.create(dtype, new long[] {layer.units(), a.columns()}, 'f');
-            LayerMath.layerForward(a, layer.w(), layer.b(), layer.activation(), z, next, scratch);
-            a = next;
-        }
-        return a;
     }
 }

@@ -10,17 +10,17 @@ import java.util.List;
  * @param updates gradient updates applied in total
  * @param seconds wall time of the training loop alone
  * @param stopped whether the loop stopped early because a stop was requested
- * @param inputGram whether the first layer was trained through the input's Gram matrix
+ * @param firstLayerForm how the first layer was trained: {@code direct}, or {@code input_gram}
+ *     (through the input's Gram matrix)
  */
 public record TrainingResult(List<CostPoint> costs, int stepsDone, long updates, double seconds, boolean stopped,
-        boolean inputGram) {
+        String firstLayerForm) {
     public TrainingResult {
         costs = List.copyOf(costs);
     }
 
-    /** How the first layer was trained, for reports: {@code input_gram} or {@code direct}. */
-    public String firstLayerForm() {
-        return inputGram ? "input_gram" : "direct";
+    public boolean inputGram() {
+        return "input_gram".equals(firstLayerForm);
     }
 
     public double finalCost() {

@@ -1,35 +1,62 @@
 package dev.strata.engine;
 
+import dev.strata.spi.Matrix;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The activations, linear outputs and gradients of every layer for one batch width, allocated once
- * and reused every iteration (a fresh 20 MB result per call cost page faults in measurements).
- * {@code dA[l]} also receives {@code dZ[l]}: activations may compute dZ in place.
+ * The buffers of every layer for one batch width, allocated once and reused every step. Per layer
+ * {@code l}: native {@code z} (its product), native {@code a} (its activations, which the next
+ * layer's product and this layer's weight gradient read) and native {@code d} (dA from the layer
+ * above, then dZ for this layer's products); and Java copies of z, a and d where the elementwise
+ * work runs, with {@link Matrix} views of them for plugins. Index 0 is unused (the input).
  */
 final class Workspace {
     final int width;
-    final INDArray[] z;
-    final INDArray[] a;
-    final INDArray[] dA;
-    final LayerMath.Scratch[] scratch;
+    final Dense[] z;
+    final Dense[] a;
+    final Dense[] d;
+    final double[][] zh;
+    final double[][] ah;
+    final double[][] dh;
+    final Matrix[] zm;
+    final Matrix[] am;
+    final Matrix[] dm;
+    /** The batch's targets (outputs × width), for the loss. */
+    final double[] y;
+    final Matrix ym;
 
-    Workspace(List<DenseLayer> layers, int width, DataType dtype) {
+    Workspace(List<Layer> layers, int width, Precision precision) {
         this.width = width;
         int n = layers.size();
-        z = new INDArray[n + 1];
-        a = new INDArray[n + 1];
-        dA = new INDArray[n + 1];
-        scratch = new LayerMath.Scratch[n + 1];
+        z = new Dense[n + 1];
+        a = new Dense[n + 1];
+        d = new Dense[n + 1];
+        zh = new double[n + 1][];
+        ah = new double[n + 1][];
+        dh = new double[n + 1][];
+        zm = new Matrix[n + 1];
+        am = new Matrix[n + 1];
+        dm = new Matrix[n + 1];
         for (int l = 1; l <= n; l++) {
-            long units = layers.get(l - 1).units();
-            z[l] = Nd4j.create(dtype, new long[] {units, width}, 'f');
-            a[l] = Nd4j.create(dtype, new long[] {units, width}, 'f');
-            dA[l] = Nd4j.create(dtype, new long[] {units, width}, 'f');
-            scratch[l] = new LayerMath.Scratch();
+            int units = layers.get(l - 1).units();
+            z[l] = Dense.zeros(precision, units, width, 'f');
+            // The output layer's activations feed no product: they stay in Java.
+            a[l] = l < n ? Dense.zeros(precision, units, width, 'f') : null;
+            d[l] = Dense.zeros(precision, units, width, 'f');
+            zh[l] = new double[units * width];
+            ah[l] = new double[units * width];
+            dh[l] = new double[units * width];
+            zm[l] = new Matrix(units, width, zh[l]);
+            am[l] = new Matrix(units, width, ah[l]);
+            dm[l] = new Matrix(units, width, dh[l]);
         }
+        int outputs = layers.get(n - 1).units();
+        y = new double[outputs * width];
+        ym = new Matrix(outputs, width, y);
+    }
+
+    /** The output layer's activations as a matrix. */
+    Matrix output() {
+        return am[am.length - 1];
     }
 }

@@ -8,15 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The numpy {@code .npy} format, version 1.0, for float64 and float32 arrays. Written by hand rather
- * than with {@code Nd4j.writeAsNumpy}, which writes a view's raw buffer (wrong for a transpose or
- * an 'f'-order array): values are always written in C order with {@code fortran_order: False}.
- * The header is padded exactly as numpy 1.24 pads it, so files are byte-identical to {@code np.save}.
+ * The numpy {@code .npy} format, version 1.0, for float64 and float32 arrays: values are always
+ * written in C order with {@code fortran_order: False}, and the header is padded exactly as numpy
+ * 1.24 pads it, so files are byte-identical to {@code np.save}.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -30,21 +26,26 @@ public final class Npy {
     private Npy() {
     }
 
-    /** The {@code .npy} bytes of {@code array}: {@code '<f4'} for FLOAT arrays, {@code '<f8'} otherwise. */
-    public static byte[] encode(INDArray array) {
-        boolean single = array.dataType() == DataType.FLOAT;
-        long[] shape = array.shape();
-        byte[] header = header(single ? "<f4" : "<f8", shape);
-        INDArray flat = Nd4j.toFlattened('c', array);
-        long length = array.length();
+    /** The {@code .npy} bytes of {@code array}: {@code '<f4'} for float32 arrays, {@code '<f8'} otherwise. */
+    public static byte[] encode(NumpyArray array) {
+        boolean single = array.single();
+        int[] shape = array.shape();
+        long[] dims = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            dims[i] = shape[i];
+        }
+        byte[] header = header(single ? "<f4" : "<f8", dims);
+        double[] values = array.values();
         int itemSize = single ? 4 : 8;
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(header.length + length * itemSize))
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(header.length + (long) values.length * itemSize))
                 .order(ByteOrder.LITTLE_ENDIAN);
         buffer.put(header);
-        if (single) {
-            buffer.asFloatBuffer().put(flat.toFloatVector());
-        } else {
-            buffer.asDoubleBuffer().put(flat.toDoubleVector());
+        for (double v : values) {
+            if (single) {
+                buffer.putFloat((float) v);
+            } else {
+                buffer.putDouble(v);
+            }
         }
         return buffer.array();
     }
@@ -74,11 +75,11 @@ public final class Npy {
 
     /**
      * Parses {@code .npy} bytes ({@code '<f8'} or {@code '<f4'}, either memory order, any rank)
-     * into a C-order array of the matching ND4J type.
+     * into a C-order array.
      *
      * @param source names the file (and entry) in error messages
      */
-    public static INDArray decode(byte[] bytes, String source) {
+    public static NumpyArray decode(byte[] bytes, String source) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10 || !startsWithMagic(bytes)) {
             throw bad(source, "is not a .npy array (no \\x93NUMPY magic)");
@@ -110,18 +111,38 @@ public final class Npy {
         }
         in.position(dataStart);
         int n = Math.toIntExact(count);
-        char order = fortran ? 'f' : 'c';
-        INDArray array;
+        double[] values = new double[n];
         if (itemSize == 8) {
-            double[] values = new double[n];
             in.asDoubleBuffer().get(values);
-            array = Nd4j.create(values, shape, order);
         } else {
-            float[] values = new float[n];
-            in.asFloatBuffer().get(values);
-            array = Nd4j.create(values, shape, order);
+            java.nio.FloatBuffer floats = in.asFloatBuffer();
+            for (int i = 0; i < n; i++) {
+                values[i] = floats.get(i);
+            }
         }
-        return fortran && shape.length > 1 ? array.dup('c') : array;
+        int[] dims = new int[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            dims[i] = Math.toIntExact(shape[i]);
+        }
+        return new NumpyArray(dims, fortran && dims.length > 1 ? toCOrder(values, dims) : values, itemSize == 4);
+    }
+
+    /** Values stored in Fortran (column-major) order, reordered to C order. */
+    private static double[] toCOrder(double[] fortran, int[] shape) {
+        double[] out = new double[fortran.length];
+        int rank = shape.length;
+        int[] index = new int[rank];
+        for (int f = 0; f < fortran.length; f++) {
+            int c = 0;
+            for (int d = 0; d < rank; d++) {
+                c = c * shape[d] + index[d];
+            }
+            out[c] = fortran[f];
+            for (int d = 0; d < rank && ++index[d] == shape[d]; d++) {
+                index[d] = 0;
+            }
+        }
+        return out;
     }
 
     private static boolean startsWithMagic(byte[] bytes) {

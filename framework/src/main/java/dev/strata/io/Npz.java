@@ -14,19 +14,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * numpy {@code .npz} archives: a zip of {@code NAME.npy} entries. Entries are written uncompressed
- * (STORED) because ND4J's {@code createFromNpzFile} cannot read deflated entries; numpy's
- * {@code np.load} reads both.
+ * (STORED), which every npz reader handles; numpy's {@code np.load} reads both.
  */
 public final class Npz {
     private Npz() {
     }
 
     /** Writes {@code arrays} in iteration order as {@code NAME.npy} entries, atomically. */
-    public static void write(Path file, Map<String, INDArray> arrays) throws IOException {
+    public static void write(Path file, Map<String, NumpyArray> arrays) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         arrays.forEach((name, array) -> entries.put(name + ".npy", Npy.encode(array)));
         AtomicFiles.write(file, out -> {
@@ -49,11 +47,11 @@ public final class Npz {
     }
 
     /** Reads every {@code .npy} entry, in archive order, keyed by its name without {@code .npy}. */
-    public static LinkedHashMap<String, INDArray> read(Path file) throws IOException {
+    public static LinkedHashMap<String, NumpyArray> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("no such file: " + file, "check the path");
         }
-        LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
+        LinkedHashMap<String, NumpyArray> arrays = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {

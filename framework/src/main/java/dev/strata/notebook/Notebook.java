@@ -1,18 +1,20 @@
 package dev.strata.notebook;
 
-import dev.strata.engine.LayerMath;
+import dev.strata.engine.LayerFunctions;
 import dev.strata.engine.Network;
-import dev.strata.plugin.PluginRegistry;
-import dev.strata.random.NumpyRandom;
+import dev.strata.engine.Precision;
+import dev.strata.io.NumpyArray;
+import dev.strata.spi.NumpyRandom;
+import dev.strata.registry.PluginRegistry;
 import dev.strata.spi.Activation;
 import dev.strata.spi.ActivationFactory;
 import dev.strata.spi.Initializer;
 import dev.strata.spi.InitializerFactory;
 import dev.strata.spi.Loss;
 import dev.strata.spi.LossFactory;
-import dev.strata.spi.Optimizer;
+import dev.strata.spi.Matrix;
 import dev.strata.spi.OptimizerFactory;
-import dev.strata.spi.Parameter;
+import dev.strata.spi.Optimizer;
 import dev.strata.spi.Params;
 import dev.strata.spi.PluginFactory;
 import java.util.ArrayList;
@@ -26,13 +28,14 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The "Deep Neural Network: Step by Step" notebooks' functions, one method each, so a learner can
- * follow the notebook in Java. Every method delegates to the same engine code and plugins that
- * training uses ({@link LayerMath}, {@link Network}, the {@code relu}/{@code sigmoid} activations,
- * the {@code binary_cross_entropy} loss, the {@code gradient_descent} optimizer): one implementation
- * of the math. Arrays are float64; inputs may be in any order, outputs are fresh column-major arrays.
+ * follow the notebook in Java with ND4J arrays (Java's numpy). Every method delegates to the same
+ * engine code and plugins that training uses ({@link LayerFunctions}, {@link Network}, the
+ * {@code relu}/{@code sigmoid} activations, the {@code binary_cross_entropy} loss, the
+ * {@code gradient_descent} rule): one implementation of the math. Arrays are float64; inputs may be
+ * in any order, outputs are fresh arrays.
  *
  * <h2>Gradient naming</h2>
- * The seeds disagree on how {@code grads["dA…"]} is indexed. Here {@code dA<l>} is always the
+ * The notebooks disagree on how {@code grads["dA…"]} is indexed. Here {@code dA<l>} is always the
  * gradient of the cost with respect to {@code A<l>}, the output of layer {@code l}, with
  * {@code A0 = X}: {@link #lModelBackward} returns {@code dA0 … dA(L-1)}, {@code dW1 … dWL} and
  * {@code db1 … dbL}. (Notebook 000/004's convention; in 001/002, their {@code dA1} is this {@code dA0}.)
@@ -82,29 +85,23 @@ public final class Notebook {
         for (int l = 1; l < layerDims.length; l++) {
             plans.add(new Network.LayerPlan(layerDims[l], "linear", activation("linear"), initializer));
         }
-        Network network = Network.initialize(layerDims[0], plans, new NumpyRandom(seed), DataType.DOUBLE);
-        return new LinkedHashMap<>(network.parameterMap());
+        Network network = Network.initialize(layerDims[0], plans, new NumpyRandom(seed), Precision.FLOAT64);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        network.parameterArrays().forEach((name, array) -> out.put(name, nd4j(array)));
+        return out;
     }
 
     /** {@code linear_forward(A, W, b)}: {@code Z = W·A + b}. */
     public Forward<LinearCache> linearForward(INDArray a, INDArray w, INDArray b) {
-        INDArray aF = f(a);
-        INDArray wF = f(w);
-        INDArray bF = f(b);
-        INDArray z = Nd4j.create(DataType.DOUBLE, new long[] {wF.rows(), aF.columns()}, 'f');
-        LayerMath.linearForward(aF, wF, bF, z);
-        return new Forward<>(z, new LinearCache(aF, wF, bF));
+        INDArray z = nd4j(LayerFunctions.linearForward(matrix(a), matrix(w), matrix(b)));
+        return new Forward<>(z, new LinearCache(f(a), f(w), f(b)));
     }
 
     /** {@code linear_activation_forward(A_prev, W, b, activation)} with any installed activation. */
     public Forward<LayerCache> linearActivationForward(INDArray aPrev, INDArray w, INDArray b, String activation) {
-        INDArray aPrevF = f(aPrev);
-        INDArray wF = f(w);
-        INDArray bF = f(b);
-        INDArray z = Nd4j.create(DataType.DOUBLE, new long[] {wF.rows(), aPrevF.columns()}, 'f');
-        INDArray a = Nd4j.create(DataType.DOUBLE, z.shape(), 'f');
-        LayerMath.layerForward(aPrevF, wF, bF, activation(activation), z, a, new LayerMath.Scratch());
-        return new Forward<>(a, new LayerCache(new LinearCache(aPrevF, wF, bF), z, a, activation));
+        Matrix z = LayerFunctions.linearForward(matrix(aPrev), matrix(w), matrix(b));
+        INDArray a = nd4j(LayerFunctions.activate(z, activation(activation)));
+        return new Forward<>(a, new LayerCache(new LinearCache(f(aPrev), f(w), f(b)), nd4j(z), a, activation));
     }
 
     /** {@code L_model_forward(X, parameters)}: RELU for layers 1 … L-1, SIGMOID for layer L. */
@@ -126,36 +123,30 @@ public final class Notebook {
      * {@code W}, {@code b} and {@code Z}); the activation's output is recomputed from {@code Z}.
      */
     public LayerCache layerCache(INDArray aPrev, INDArray w, INDArray b, INDArray z, String activation) {
-        INDArray zF = f(z);
-        INDArray a = Nd4j.create(DataType.DOUBLE, zF.shape(), 'f');
-        activation(activation).forward(zF, a);
-        return new LayerCache(new LinearCache(f(aPrev), f(w), f(b)), zF, a, activation);
+        INDArray a = nd4j(LayerFunctions.activate(matrix(z), activation(activation)));
+        return new LayerCache(new LinearCache(f(aPrev), f(w), f(b)), f(z), a, activation);
     }
 
     /** {@code compute_cost(AL, Y)}: the cross-entropy cost. */
     public double computeCost(INDArray al, INDArray y) {
-        return loss().cost(f(al), f(y));
+        return loss().cost(matrix(al), matrix(y));
     }
 
     /** {@code linear_backward(dZ, cache)}. */
     public LinearGradients linearBackward(INDArray dZ, LinearCache cache) {
-        INDArray dAPrev = Nd4j.create(DataType.DOUBLE, cache.aPrev().shape(), 'f');
-        INDArray dW = Nd4j.create(DataType.DOUBLE, cache.w().shape(), 'f');
-        INDArray db = Nd4j.create(DataType.DOUBLE, cache.b().shape(), 'f');
-        LayerMath.linearBackward(f(dZ), cache.aPrev(), cache.w(), dW, db, dAPrev);
-        return new LinearGradients(dAPrev, dW, db);
+        return gradients(LayerFunctions.linearBackward(matrix(dZ), matrix(cache.aPrev()), matrix(cache.w())));
     }
 
     /** {@code linear_activation_backward(dA, cache, activation)}. */
     public LinearGradients linearActivationBackward(INDArray dA, LayerCache cache, String activation) {
+        Matrix dZ = LayerFunctions.activationGradient(matrix(dA), matrix(cache.z()), matrix(cache.a()),
+                activation(activation));
         LinearCache linear = cache.linear();
-        INDArray dZ = f(dA).dup('f');
-        INDArray dAPrev = Nd4j.create(DataType.DOUBLE, linear.aPrev().shape(), 'f');
-        INDArray dW = Nd4j.create(DataType.DOUBLE, linear.w().shape(), 'f');
-        INDArray db = Nd4j.create(DataType.DOUBLE, linear.b().shape(), 'f');
-        LayerMath.layerBackward(dZ, cache.z(), cache.a(), activation(activation), linear.aPrev(), linear.w(), dW, db, dAPrev,
-                new LayerMath.Scratch());
-        return new LinearGradients(dAPrev, dW, db);
+        return gradients(LayerFunctions.linearBackward(dZ, matrix(linear.aPrev()), matrix(linear.w())));
+    }
+
+    private static LinearGradients gradients(LayerFunctions.LinearGradients g) {
+        return new LinearGradients(nd4j(g.dAPrev()), nd4j(g.dW()), nd4j(g.db()));
     }
 
     /**
@@ -164,8 +155,9 @@ public final class Notebook {
      */
     public Map<String, INDArray> lModelBackward(INDArray al, INDArray y, List<LayerCache> caches) {
         Map<String, INDArray> grads = new LinkedHashMap<>();
-        INDArray dA = Nd4j.create(DataType.DOUBLE, al.shape(), 'f');
-        loss().gradient(f(al), f(y), dA);
+        Matrix dAL = Matrix.zeros((int) al.rows(), (int) al.columns());
+        loss().gradient(matrix(al), matrix(y), dAL);
+        INDArray dA = nd4j(dAL);
         for (int l = caches.size(); l >= 1; l--) {
             LayerCache cache = caches.get(l - 1);
             LinearGradients g = linearActivationBackward(dA, cache, cache.activation());
@@ -183,17 +175,20 @@ public final class Notebook {
      */
     public Map<String, INDArray> updateParameters(Map<String, INDArray> parameters, Map<String, INDArray> grads,
             double learningRate) {
+        OptimizerFactory factory = require(OptimizerFactory.class, "gradient_descent", "optimizer");
+        Optimizer rule = factory.create(Params.defaults(factory.parameters()));
+        rule.beginUpdate(1);
         Map<String, INDArray> updated = new LinkedHashMap<>();
-        List<Parameter> list = new ArrayList<>();
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
-            INDArray value = f(e.getValue()).dup('f');
-            updated.put(e.getKey(), value);
-            list.add(new Parameter(e.getKey(), value, f(grads.get("d" + e.getKey()))));
+            Matrix value = matrix(e.getValue());
+            Matrix gradient = matrix(grads.get("d" + e.getKey()));
+            double[] v = value.values();
+            double[][] state = new double[0][];
+            for (int i = 0; i < value.rows() * value.columns(); i++) {
+                v[i] = rule.update(v[i], gradient.values()[i], learningRate, state, i);
+            }
+            updated.put(e.getKey(), nd4j(value));
         }
-        OptimizerFactory factory = require(plugins.optimizers(), "gradient_descent", "optimizer");
-        Optimizer optimizer = factory.create(Params.defaults(factory.parameters()).with("learning_rate", learningRate));
-        optimizer.initialize(list);
-        optimizer.step(1);
         return updated;
     }
 
@@ -210,7 +205,7 @@ public final class Notebook {
 
     /** An installed initializer with the given parameters (others at their defaults). */
     public Initializer initializer(String name, Map<String, ?> params) {
-        InitializerFactory factory = require(plugins.initializers(), name, "initializer");
+        InitializerFactory factory = require(InitializerFactory.class, name, "initializer");
         Params values = Params.defaults(factory.parameters());
         for (Map.Entry<String, ?> e : params.entrySet()) {
             values = values.with(e.getKey(), e.getValue());
@@ -219,20 +214,20 @@ public final class Notebook {
     }
 
     private Activation activation(String name) {
-        ActivationFactory factory = require(plugins.activations(), name, "activation");
+        ActivationFactory factory = require(ActivationFactory.class, name, "activation");
         return factory.create(Params.defaults(factory.parameters()));
     }
 
     private Loss loss() {
-        LossFactory factory = require(plugins.losses(), "binary_cross_entropy", "loss");
+        LossFactory factory = require(LossFactory.class, "binary_cross_entropy", "loss");
         return factory.create(Params.defaults(factory.parameters()));
     }
 
-    private static <F extends PluginFactory> F require(Map<String, F> factories, String name, String kind) {
-        F factory = factories.get(name);
+    private <F extends PluginFactory> F require(Class<F> type, String name, String kind) {
+        F factory = plugins.get(type, name);
         if (factory == null) {
             throw new IllegalStateException("no " + kind + " named '" + name + "' is installed (installed: "
-                    + factories.keySet() + "); put strata-plugins on the classpath");
+                    + plugins.factories(type).keySet() + "); put strata-plugins on the classpath");
         }
         return factory;
     }
@@ -240,5 +235,24 @@ public final class Notebook {
     private static INDArray f(INDArray array) {
         INDArray d = array.dataType() == DataType.DOUBLE ? array : array.castTo(DataType.DOUBLE);
         return d.ordering() == 'f' && !d.isView() ? d : d.dup('f');
+    }
+
+    /** An ND4J array's values as a matrix (one column per example). */
+    private static Matrix matrix(INDArray array) {
+        INDArray d = array.rank() == 1 ? array.reshape(array.length(), 1) : array;
+        double[][] rows = d.castTo(DataType.DOUBLE).toDoubleMatrix();
+        return Matrix.ofRows(rows);
+    }
+
+    private static INDArray nd4j(Matrix m) {
+        double[][] rows = new double[m.rows()][];
+        for (int r = 0; r < m.rows(); r++) {
+            rows[r] = m.row(r);
+        }
+        return rows.length == 0 ? Nd4j.create(DataType.DOUBLE, 0, m.columns()) : Nd4j.createFromArray(rows).dup('f');
+    }
+
+    private static INDArray nd4j(NumpyArray array) {
+        return Nd4j.create(array.values(), new long[] {array.dim(0), array.dim(1)}, 'c').dup('f');
     }
 }

@@ -1,8 +1,9 @@
 package dev.strata.run;
 
 import dev.strata.engine.CostPoint;
+import dev.strata.io.NumpyArray;
 import dev.strata.io.Npz;
-import dev.strata.random.NumpyRandom;
+import dev.strata.spi.NumpyRandom;
 import dev.strata.spi.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything a run needs to continue exactly where it stopped: parameters, optimizer state, the
@@ -24,8 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param engineState what the training engine keeps beyond parameters (the first layer's Gram
  *     form), empty for the direct form; a run resumed without it continues from the parameters
  */
-public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, Map<String, INDArray> parameters,
-        Map<String, INDArray> optimizerState, Map<String, INDArray> engineState, List<CostPoint> costs) {
+public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, Map<String, NumpyArray> parameters,
+        Map<String, NumpyArray> optimizerState, Map<String, NumpyArray> engineState, List<CostPoint> costs) {
     public static final String FILE = "checkpoint.npz";
     private static final String PARAM = "param.";
     private static final String OPTIMIZER = "optimizer.";
@@ -35,7 +33,7 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
     private static final String COSTS = "state.costs";
 
     public void write(Path dir) throws IOException {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Map<String, NumpyArray> arrays = new LinkedHashMap<>();
         parameters.forEach((k, v) -> arrays.put(PARAM + k, v));
         optimizerState.forEach((k, v) -> arrays.put(OPTIMIZER + k, v));
         engineState.forEach((k, v) -> arrays.put(ENGINE + k, v));
@@ -43,15 +41,16 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
         for (int i = 0; i < key.length; i++) {
             key[i] = random.key()[i] & 0xffffffffL;
         }
-        arrays.put(RNG_KEY, Nd4j.createFromArray(key));
-        arrays.put(SCALARS, Nd4j.createFromArray(new double[] {stepsDone, updates, random.pos(), random.hasGauss() ? 1 : 0,
-            random.gauss()}));
-        double[][] history = new double[Math.max(1, costs.size())][3];
+        arrays.put(RNG_KEY, NumpyArray.vector(key));
+        arrays.put(SCALARS, NumpyArray.vector(stepsDone, updates, random.pos(), random.hasGauss() ? 1 : 0,
+                random.gauss()));
+        double[] history = new double[costs.size() * 3];
         for (int i = 0; i < costs.size(); i++) {
-            history[i] = new double[] {costs.get(i).iteration(), costs.get(i).epoch(), costs.get(i).cost()};
+            history[3 * i] = costs.get(i).iteration();
+            history[3 * i + 1] = costs.get(i).epoch();
+            history[3 * i + 2] = costs.get(i).cost();
         }
-        INDArray costArray = Nd4j.createFromArray(history);
-        arrays.put(COSTS, costs.isEmpty() ? Nd4j.zeros(DataType.DOUBLE, 0, 3) : costArray);
+        arrays.put(COSTS, NumpyArray.matrix(costs.size(), 3, history));
         Files.createDirectories(dir);
         Npz.write(dir.resolve(FILE), arrays);
     }
@@ -62,7 +61,7 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
 
     public static Checkpoint read(Path dir) {
         Path file = dir.resolve(FILE);
-        Map<String, INDArray> arrays;
+        Map<String, NumpyArray> arrays;
         try {
             arrays = Npz.read(file);
         } catch (IOException | RuntimeException e) {
@@ -73,9 +72,9 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
             throw new BadInputException(file + " is not a Strata checkpoint (no " + SCALARS + ")",
                     "resume only run folders written by `strata train`");
         }
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        Map<String, INDArray> optimizer = new LinkedHashMap<>();
-        Map<String, INDArray> engine = new LinkedHashMap<>();
+        Map<String, NumpyArray> parameters = new LinkedHashMap<>();
+        Map<String, NumpyArray> optimizer = new LinkedHashMap<>();
+        Map<String, NumpyArray> engine = new LinkedHashMap<>();
         arrays.forEach((k, v) -> {
             if (k.startsWith(PARAM)) {
                 parameters.put(k.substring(PARAM.length()), v);
@@ -85,19 +84,20 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
                 engine.put(k.substring(ENGINE.length()), v);
             }
         });
-        double[] keyValues = arrays.get(RNG_KEY).castTo(DataType.DOUBLE).data().asDouble();
+        double[] keyValues = arrays.get(RNG_KEY).values();
         int[] key = new int[keyValues.length];
         for (int i = 0; i < key.length; i++) {
             key[i] = (int) (long) keyValues[i];
         }
-        double[] s = arrays.get(SCALARS).castTo(DataType.DOUBLE).data().asDouble();
+        double[] s = arrays.get(SCALARS).values();
+        NumpyArray c = arrays.get(COSTS);
+        if (key.length != NumpyRandom.State.KEY_LENGTH || s.length != 5 || c.rank() != 2 || c.dim(1) != 3) {
+            throw new BadInputException(file + " is damaged: its random stream or cost history has the wrong shape",
+                    "start the run again without --resume");
+        }
         List<CostPoint> costs = new ArrayList<>();
-        INDArray c = arrays.get(COSTS);
-        if (c.length() > 0) {
-            double[][] rows = c.castTo(DataType.DOUBLE).toDoubleMatrix();
-            for (double[] row : rows) {
-                costs.add(new CostPoint((long) row[0], (int) row[1], row[2]));
-            }
+        for (int r = 0; r < c.dim(0); r++) {
+            costs.add(new CostPoint((long) c.get(r, 0), (int) c.get(r, 1), c.get(r, 2)));
         }
         return new Checkpoint((int) s[0], (long) s[1], new NumpyRandom.State(key, (int) s[2], s[3] != 0, s[4]), parameters,
                 optimizer, engine, costs);

@@ -1,12 +1,12 @@
 package dev.strata.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.strata.engine.Blas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Versions and settings that decide a run's numbers and speed, for reports. */
 public final class Environment {
@@ -32,20 +32,25 @@ public final class Environment {
     }
 
     /** The environment block of {@code report.json}. */
-    public static Map<String, Object> describe(String dtype) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("strata", strataVersion());
-        out.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
-        out.put("nd4j", BUILD.getProperty("nd4j.version", "unknown") + " " + Nd4j.getBackend().getClass().getSimpleName());
-        out.put("blas", "OpenBLAS " + BUILD.getProperty("openblas.version", "unknown"));
-        Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
-        out.put("blas_threads", NativeThreads.blasThreads());
-        out.put("omp_threads", info.getOrDefault("omp.threads", "unknown"));
-        out.put("cores", Runtime.getRuntime().availableProcessors());
-        out.put("env_OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
-        out.put("env_OPENBLAS_NUM_THREADS", System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "unset"));
-        out.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        out.put("dtype", dtype);
-        return out;
+    public record Info(String strata, String java, String nd4j, String blas, int blasThreads, int cores,
+            @JsonProperty("env_OMP_NUM_THREADS") String envOmpNumThreads,
+            @JsonProperty("env_OPENBLAS_NUM_THREADS") String envOpenblasNumThreads, String os, String dtype) {
+
+        /** {@code key: value} lines, for report.md. */
+        public List<String> lines() {
+            return List.of("strata: " + strata, "java: " + java, "nd4j: " + nd4j, "blas: " + blas,
+                    "blas_threads: " + blasThreads,
+                    "cores: " + cores, "env_OMP_NUM_THREADS: " + envOmpNumThreads,
+                    "env_OPENBLAS_NUM_THREADS: " + envOpenblasNumThreads, "os: " + os, "dtype: " + dtype);
+        }
+    }
+
+    public static Info describe(String dtype) {
+        return new Info(strataVersion(), System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
+                + ")", BUILD.getProperty("nd4j.version", "unknown") + " (the notebook API's arrays; training does not load it)",
+                "OpenBLAS " + BUILD.getProperty("openblas.version", "unknown") + " through JavaCPP", Blas.threads(),
+                Runtime.getRuntime().availableProcessors(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
+                System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "unset"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), dtype);
     }
 }

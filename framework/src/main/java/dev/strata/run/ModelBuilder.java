@@ -1,21 +1,35 @@
 package dev.strata.run;
 
 import dev.strata.engine.Network;
-import dev.strata.plugin.PluginRegistry;
+import dev.strata.registry.Parameters;
+import dev.strata.registry.PluginKind;
+import dev.strata.registry.PluginRegistry;
 import dev.strata.spec.LayerSpec;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.Selector;
+import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.InitializerFactory;
+import dev.strata.spi.Link;
 import dev.strata.spi.Loss;
+import dev.strata.spi.LossFactory;
 import dev.strata.spi.Optimizer;
+import dev.strata.spi.OptimizerFactory;
+import dev.strata.spi.Params;
+import dev.strata.spi.PluginFactory;
 import dev.strata.spi.RandomStream;
+import dev.strata.spi.StrataException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Builds the engine's objects from a validated spec through the installed plugins. */
+/**
+ * Builds the engine's objects from a validated spec through the installed plugins. A plugin that
+ * throws while creating is reported by name and origin, as bad input.
+ */
 public final class ModelBuilder {
-    /** The loss parameter every loss accepts: the L2 regularisation strength λ. */
-    public static final String L2 = "l2";
-
     private final PluginRegistry plugins;
 
     public ModelBuilder(PluginRegistry plugins) {
@@ -29,27 +43,73 @@ public final class ModelBuilder {
             LayerSpec layer = layers.get(i);
             Selector activation = layer.activation();
             Selector initializer = spec.model().initializerOf(i);
+            ActivationFactory activations = plugins.get(ActivationFactory.class, activation.type());
+            InitializerFactory initializers = plugins.get(InitializerFactory.class, initializer.type());
             plans.add(new Network.LayerPlan(layer.units(), activation.type(),
-                    plugins.activations().get(activation.type()).create(activation.params()),
-                    plugins.initializers().get(initializer.type()).create(initializer.params())));
+                    created(activations, () -> activations.create(activation.params())),
+                    created(initializers, () -> initializers.create(initializer.params()))));
         }
         return plans;
     }
 
     /** A freshly initialised network: weights drawn layer by layer from {@code random}. */
     public Network initialize(ModelSpec spec, int inputSize, RandomStream random) {
-        return Network.initialize(inputSize, plans(spec), random, spec.dtype().nd4j());
+        return Network.initialize(inputSize, plans(spec), random, spec.dtype().precision());
     }
 
     public Loss loss(ModelSpec spec) {
-        return plugins.losses().get(spec.loss().type()).create(spec.loss().params());
+        LossFactory factory = lossFactory(spec);
+        return created(factory, () -> factory.create(own(PluginKind.LOSS, spec.loss().params())));
+    }
+
+    public LossFactory lossFactory(ModelSpec spec) {
+        return plugins.get(LossFactory.class, spec.loss().type());
+    }
+
+    /** Whether the output activation is the loss's canonical link, so the engine may use {@code dZ = A − Y}. */
+    public boolean canonicalOutput(ModelSpec spec, Network.LayerPlan output) {
+        Optional<Link> link = lossFactory(spec).canonicalLink();
+        return link.isPresent() && output.activation().link().equals(link);
     }
 
     public double l2(ModelSpec spec) {
-        return spec.loss().params().has(L2) ? spec.loss().params().getDouble(L2) : 0.0;
+        Params params = spec.loss().params();
+        return params.has(Parameters.L2) ? params.getDouble(Parameters.L2) : 0.0;
     }
 
     public Optimizer optimizer(ModelSpec spec) {
-        return plugins.optimizers().get(spec.optimizer().type()).create(spec.optimizer().params());
+        OptimizerFactory factory = plugins.get(OptimizerFactory.class, spec.optimizer().type());
+        return created(factory, () -> factory.create(own(PluginKind.OPTIMIZER, spec.optimizer().params())));
+    }
+
+    /** The learning rate the spec sets (or the optimizer's default, filled in when the spec was checked). */
+    public double learningRate(ModelSpec spec) {
+        return spec.optimizer().params().getDouble(Parameters.LEARNING_RATE);
+    }
+
+    /** A plugin's parameters without those the engine owns for its kind. */
+    private static Params own(PluginKind kind, Params params) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        params.asMap().forEach((k, v) -> {
+            if (!Parameters.isEngineOwned(kind, k)) {
+                out.put(k, v);
+            }
+        });
+        return Params.of(out);
+    }
+
+    private <T> T created(PluginFactory factory, Supplier<T> create) {
+        T made;
+        try {
+            made = create.get();
+        } catch (StrataException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginFailure(factory, plugins.origin(factory), "create", e);
+        }
+        if (made == null) {
+            throw new PluginFailure(factory, plugins.origin(factory), "create", new NullPointerException("null"));
+        }
+        return made;
     }
 }

@@ -3,12 +3,14 @@ package dev.strata.run;
 import dev.strata.data.Split;
 import dev.strata.engine.CostPoint;
 import dev.strata.engine.TrainingResult;
+import dev.strata.eval.Classification;
 import dev.strata.eval.Metrics;
+import dev.strata.registry.PluginCatalog;
 import dev.strata.io.AtomicFiles;
 import dev.strata.io.Charts;
 import dev.strata.io.GridImage;
 import dev.strata.io.ImageGrid;
-import dev.strata.io.Json;
+import dev.strata.io.JsonFiles;
 import dev.strata.io.Npz;
 import dev.strata.spec.LayerSpec;
 import dev.strata.spec.ModelSpec;
@@ -37,21 +39,17 @@ public final class RunWriter {
     }
 
     /** Extra facts for the report that the run itself does not know. */
-    public record Provenance(List<String> overrides, List<Map<String, Object>> plugins, double totalSeconds) {
+    public record Provenance(List<String> overrides, List<PluginCatalog.Provenance> plugins, double totalSeconds) {
     }
 
     /** Writes the model files only (also used for checkpoints of parameters). */
     public static void writeModel(Path dir, RunResult run) throws IOException {
         Files.createDirectories(dir);
-        Npz.write(dir.resolve(RunFiles.MODEL), run.network().parameterMap());
+        Npz.write(dir.resolve(RunFiles.MODEL), run.network().parameterArrays());
         AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(run.spec()));
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("format", 1);
-        info.put("input_shape", run.data().exampleShape());
-        info.put("input_scale", run.spec().data().preprocessing().scale());
-        info.put("class_names", run.data().classNames());
-        info.put("dtype", run.spec().dtype().yamlName());
-        AtomicFiles.writeString(dir.resolve(RunFiles.MODEL_INFO), Json.write(info) + "\n");
+        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, run.data().exampleShape(),
+                run.spec().data().preprocessing().scale(), run.data().classNames(), run.spec().dtype().yamlName());
+        AtomicFiles.writeString(dir.resolve(RunFiles.MODEL_INFO), JsonFiles.write(info));
     }
 
     public static void write(Path dir, RunResult run, Provenance provenance) throws IOException {
@@ -69,7 +67,7 @@ public final class RunWriter {
                     minibatch ? "epoch" : "iteration", dir.resolve(RunFiles.COST_CURVE));
         }
         boolean images = writeMislabeled(dir, run);
-        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_JSON), Json.write(reportJson(run, provenance)) + "\n");
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_JSON), JsonFiles.write(RunReport.of(run, provenance)));
         AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_MD), reportMarkdown(run, provenance, !costs.isEmpty(), images));
     }
 
@@ -81,10 +79,10 @@ public final class RunWriter {
     private static boolean writeMislabeled(Path dir, RunResult run) throws IOException {
         Split test = run.data().test();
         int[] shape = run.data().exampleShape();
-        if (test == null || run.test() == null || shape.length != 3 || shape[2] != 3) {
+        if (test == null || !(run.test() instanceof Classification metrics) || shape.length != 3 || shape[2] != 3) {
             return false;
         }
-        List<Integer> wrong = run.test().mislabeled(test.labels());
+        List<Integer> wrong = metrics.mislabeled(test.labels());
         if (wrong.isEmpty()) {
             return false;
         }
@@ -94,73 +92,12 @@ public final class RunWriter {
         for (int i : wrong.subList(0, Math.min(MAX_MISLABELED, wrong.size()))) {
             double[] pixels = new double[width];
             System.arraycopy(test.rawFeatures(), i * width, pixels, 0, width);
-            String title = "predicted: " + names.get(run.test().predictions()[i]) + " / actual: "
+            String title = "predicted: " + names.get(metrics.predictions()[i]) + " / actual: "
                     + names.get((int) test.label(i));
             grid.add(new GridImage(pixels, shape[0], shape[1], title));
         }
         ImageGrid.write(grid, Math.min(5, grid.size()), dir.resolve(RunFiles.MISLABELED));
         return true;
-    }
-
-    static Map<String, Object> reportJson(RunResult run, Provenance provenance) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", run.spec().name());
-        out.put("config", SpecWriter.toMap(run.spec()));
-        out.put("overrides", provenance.overrides());
-        List<Map<String, Object>> costs = new ArrayList<>();
-        for (CostPoint p : run.training().costs()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            if (p.epoch() >= 0) {
-                c.put("epoch", p.epoch());
-            }
-            c.put("iteration", p.iteration());
-            c.put("cost", p.cost());
-            costs.add(c);
-        }
-        out.put("costs", costs);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("train", metricsJson(run.train()));
-        if (run.test() != null) {
-            metrics.put("test", metricsJson(run.test()));
-        }
-        out.put("metrics", metrics);
-        Map<String, Object> timing = new LinkedHashMap<>();
-        timing.put("train_seconds", run.training().seconds());
-        timing.put("total_seconds", provenance.totalSeconds());
-        timing.put("updates", run.training().updates());
-        timing.put("updates_per_second", run.training().seconds() > 0 ? run.training().updates() / run.training().seconds() : null);
-        timing.put("first_layer", run.training().firstLayerForm());
-        out.put("timing", timing);
-        out.put("stopped_early", run.training().stopped());
-        out.put("environment", Environment.describe(run.spec().dtype().yamlName()));
-        out.put("plugins", provenance.plugins());
-        return out;
-    }
-
-    private static Map<String, Object> metricsJson(Metrics m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (m.isRegression()) {
-            out.put("mse", m.regression().mse());
-            out.put("mae", m.regression().mae());
-            out.put("r2", m.regression().r2());
-            out.put("examples", m.examples());
-            return out;
-        }
-        out.put("accuracy", m.accuracy());
-        out.put("precision", m.precision());
-        out.put("recall", m.recall());
-        out.put("f1", m.f1());
-        List<List<Long>> confusion = new ArrayList<>();
-        for (long[] row : m.confusionMatrix()) {
-            List<Long> r = new ArrayList<>();
-            for (long v : row) {
-                r.add(v);
-            }
-            confusion.add(r);
-        }
-        out.put("confusion_matrix", confusion);
-        out.put("examples", m.examples());
-        return out;
     }
 
     static String reportMarkdown(RunResult run, Provenance provenance, boolean curve, boolean images) {
@@ -184,20 +121,18 @@ public final class RunWriter {
             md.append("| overrides | `").append(String.join("` `", provenance.overrides())).append("` |\n");
         }
         md.append("\n## Metrics\n\n");
-        if (run.train().isRegression()) {
-            md.append("| split | examples | mse | mae | r2 |\n|---|---|---|---|---|\n");
-        } else {
-            md.append("| split | examples | accuracy | precision | recall | f1 |\n|---|---|---|---|---|---|\n");
-        }
+        List<String> metricNames = run.train().names();
+        md.append("| split | examples | ").append(String.join(" | ", metricNames)).append(" |\n|---|---|")
+                .append("---|".repeat(metricNames.size())).append('\n');
         metricsRow(md, "train", run.train());
         if (run.test() != null) {
             metricsRow(md, "test", run.test());
         }
         List<String> names = run.data().classNames();
-        if (!run.train().isRegression()) {
-            confusion(md, "train", run.train(), names);
-            if (run.test() != null) {
-                confusion(md, "test", run.test(), names);
+        if (run.train() instanceof Classification train) {
+            confusion(md, "train", train, names);
+            if (run.test() instanceof Classification test) {
+                confusion(md, "test", test, names);
             }
         }
         md.append("\n## Cost\n\n");
@@ -215,7 +150,7 @@ public final class RunWriter {
         md.append(String.format(Locale.ROOT, "Training loop %.2f s (%d updates; first layer %s), whole run %.2f s.%n%n",
                 run.training().seconds(), run.training().updates(), firstLayerText(run.training()),
                 provenance.totalSeconds()));
-        Environment.describe(spec.dtype().yamlName()).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        Environment.describe(spec.dtype().yamlName()).lines().forEach(line -> md.append("- ").append(line).append('\n'));
         return md.toString();
     }
 
@@ -242,16 +177,13 @@ public final class RunWriter {
     }
 
     private static void metricsRow(StringBuilder md, String split, Metrics m) {
-        if (m.isRegression()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.6g | %.6g | %.6f |%n", split, m.examples(),
-                    m.regression().mse(), m.regression().mae(), m.regression().r2()));
-            return;
-        }
-        md.append(String.format(Locale.ROOT, "| %s | %d | %.6f | %.6f | %.6f | %.6f |%n", split, m.examples(), m.accuracy(),
-                m.precision(), m.recall(), m.f1()));
+        md.append("| ").append(split).append(" | ").append(m.examples()).append(" |");
+        m.values().forEach((name, v) -> md.append(' ').append(m instanceof Classification || "r2".equals(name)
+                ? String.format(Locale.ROOT, "%.6f", v) : String.format(Locale.ROOT, "%.6g", v)).append(" |"));
+        md.append('\n');
     }
 
-    private static void confusion(StringBuilder md, String split, Metrics m, List<String> names) {
+    private static void confusion(StringBuilder md, String split, Classification m, List<String> names) {
         md.append("\n**Confusion matrix (").append(split).append(")**: rows actual, columns predicted\n\n| |");
         for (String n : names) {
             md.append(' ').append(n).append(" |");

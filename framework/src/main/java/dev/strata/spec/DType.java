@@ -1,25 +1,26 @@
 package dev.strata.spec;
 
-import org.nd4j.linalg.api.buffer.DataType;
+import dev.strata.engine.Precision;
 
-/** The floating-point type of a run. float64 reproduces the seeds' numbers; float32 is faster. */
+/** The floating-point type of a run. float64 reproduces the notebooks' numbers; float32 is faster. */
 public enum DType {
-    FLOAT64("float64", DataType.DOUBLE),
-    FLOAT32("float32", DataType.FLOAT);
+    FLOAT64("float64", Precision.FLOAT64),
+    FLOAT32("float32", Precision.FLOAT32);
 
     private final String yamlName;
-    private final DataType nd4j;
+    private final Precision precision;
 
-    DType(String yamlName, DataType nd4j) {
+    DType(String yamlName, Precision precision) {
         this.yamlName = yamlName;
-        this.nd4j = nd4j;
+        this.precision = precision;
     }
 
     public String yamlName() {
         return yamlName;
     }
 
-    public DataType nd4j() {
-        return nd4j;
+    /** The engine's precision for this type. */
+    public Precision precision() {
+        return precision;
     }
 }

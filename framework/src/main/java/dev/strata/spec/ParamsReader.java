@@ -8,6 +8,7 @@ import dev.strata.spec.yaml.YamlValues;
 import dev.strata.spi.ParamSpec;
 import dev.strata.spi.ParamType;
 import dev.strata.spi.Params;
+import dev.strata.spi.Suggestions;
 import dev.strata.spi.PluginFactory;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

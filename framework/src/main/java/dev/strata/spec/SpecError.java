@@ -76,6 +76,8 @@ public record SpecError(Location location, String path, String message, String f
         TRAINING_MODE,
         /** The loss does not fit the output layer. */
         LOSS_MISMATCH,
+        /** A plugin failed while the spec was checked (its {@code create} threw). */
+        PLUGIN_FAILED,
         /** A malformed {@code --set} override. */
         BAD_OVERRIDE,
         /** A {@code --set} override whose parent path does not exist. */

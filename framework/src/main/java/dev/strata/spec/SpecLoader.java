@@ -1,6 +1,6 @@
 package dev.strata.spec;
 
-import dev.strata.plugin.PluginRegistry;
+import dev.strata.registry.PluginRegistry;
 import dev.strata.spec.SpecError.Kind;
 import dev.strata.spec.yaml.ErrorCollector;
 import dev.strata.spec.yaml.Overrides;

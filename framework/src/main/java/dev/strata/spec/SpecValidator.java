@@ -1,17 +1,22 @@
 package dev.strata.spec;
 
-import dev.strata.plugin.PluginRegistry;
+import dev.strata.registry.Parameters;
+import dev.strata.registry.PluginKind;
+import dev.strata.registry.PluginRegistry;
 import dev.strata.spec.SpecError.Kind;
 import dev.strata.spec.yaml.ErrorCollector;
 import dev.strata.spec.yaml.YamlBlock;
 import dev.strata.spec.yaml.YamlNode;
 import dev.strata.spec.yaml.YamlValues;
+import dev.strata.spi.ActivationFactory;
 import dev.strata.spi.DataSourceFactory;
+import dev.strata.spi.InitializerFactory;
 import dev.strata.spi.LossFactory;
 import dev.strata.spi.OptimizerFactory;
+import dev.strata.spi.OutputLayer;
 import dev.strata.spi.ParamSpec;
-import dev.strata.spi.ParamType;
 import dev.strata.spi.Params;
+import dev.strata.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +31,6 @@ final class SpecValidator {
     static final String DEFAULT_FORMAT = "hdf5";
     static final String DEFAULT_INITIALIZER = "lecun_normal";
     static final String DEFAULT_LOSS = "binary_cross_entropy";
-    static final String LEARNING_RATE = "learning_rate";
-    static final String L2 = "l2";
     private static final long SEED_LIMIT = 1L << 32;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -51,10 +54,11 @@ final class SpecValidator {
         DataSpec data = spec.required("data", "the data block").flatMap(n -> data(n, "data")).orElse(null);
         ModelDef model = spec.required("model", "the model block").flatMap(n -> model(n, "model")).orElse(null);
         Selector loss = params.selector(spec.node("loss").orElse(defaultName(DEFAULT_LOSS, root)), "loss",
-                "loss", plugins.losses(), SpecValidator::lossParameters).orElse(null);
+                "loss", plugins.factories(LossFactory.class), f -> Parameters.declared(PluginKind.LOSS, f)).orElse(null);
         Selector optimizer = spec.required("optimizer", "the optimizer (e.g. {type: gradient_descent, "
                 + "learning_rate: 0.0075})").flatMap(n -> params.selector(n, "optimizer", "optimizer",
-                        plugins.optimizers(), SpecValidator::optimizerParameters)).orElse(null);
+                        plugins.factories(OptimizerFactory.class), f -> Parameters.declared(PluginKind.OPTIMIZER, f)))
+                .orElse(null);
         TrainingSpec training = spec.required("training", "the training block (e.g. {iterations: 2500})")
                 .flatMap(n -> training(n, "training")).orElse(null);
         EvaluationSpec evaluation = spec.node("evaluation").map(n -> evaluation(n, "evaluation"))
@@ -128,10 +132,10 @@ final class SpecValidator {
         YamlBlock data = maybe.get();
         int before = errors.size();
         String format = data.string("format").orElse(DEFAULT_FORMAT);
-        DataSourceFactory factory = plugins.dataSources().get(format);
+        DataSourceFactory factory = plugins.get(DataSourceFactory.class, format);
         if (factory == null) {
             errors.add(Kind.UNKNOWN_PLUGIN, data.locationOf("format"), data.pathOf("format"), "unknown data format '"
-                    + format + "'", Suggestions.fix(format, plugins.dataSources().keySet()));
+                    + format + "'", Suggestions.fix(format, plugins.factories(DataSourceFactory.class).keySet()));
         }
         String owner = "data format '" + format + "'";
         Optional<YamlNode> trainNode = data.required("train", "the training data block");
@@ -206,7 +210,7 @@ final class SpecValidator {
         YamlNode initializerNode = model.node("initializer")
                 .orElse(new YamlNode.Scalar(YamlNode.ScalarType.STRING, DEFAULT_INITIALIZER, model.location()));
         Optional<Selector> initializer = params.selector(initializerNode, model.pathOf("initializer"), "initializer",
-                plugins.initializers(), f -> f.parameters());
+                plugins.factories(InitializerFactory.class), f -> f.parameters());
         model.finish();
         return errors.size() == before && initializer.isPresent()
                 ? Optional.of(new ModelDef(layers, initializer.get())) : Optional.empty();
@@ -221,11 +225,12 @@ final class SpecValidator {
         Optional<Integer> units = layer.required("units", "the layer's width ('units')").isPresent()
                 ? layer.intAtLeast("units", null, 1) : Optional.empty();
         Optional<Selector> activation = layer.required("activation", "the layer's activation")
-                .flatMap(n -> params.selector(n, layer.pathOf("activation"), "activation", plugins.activations(),
+                .flatMap(n -> params.selector(n, layer.pathOf("activation"), "activation",
+                        plugins.factories(ActivationFactory.class),
                         f -> f.parameters()));
         boolean hasInitializer = layer.has("initializer");
         Optional<Selector> initializer = layer.node("initializer").flatMap(n -> params.selector(n,
-                layer.pathOf("initializer"), "initializer", plugins.initializers(), f -> f.parameters()));
+                layer.pathOf("initializer"), "initializer", plugins.factories(InitializerFactory.class), f -> f.parameters()));
         layer.finish();
         if (units.isEmpty() || activation.isEmpty() || hasInitializer && initializer.isEmpty()) {
             return Optional.empty();
@@ -289,38 +294,29 @@ final class SpecValidator {
         });
     }
 
+    /** Asks the loss whether it fits the output layer, describing that layer by the link its activation computes. */
     private void checkLossFitsOutput(Selector loss, ModelDef model, YamlBlock spec) {
-        LayerSpec output = model.layers().get(model.layers().size() - 1);
-        LossFactory factory = plugins.losses().get(loss.type());
-        factory.checkOutputLayer(output.activation().type(), output.units()).ifPresent(message -> errors.add(
+        int last = model.layers().size() - 1;
+        LayerSpec output = model.layers().get(last);
+        Selector activation = output.activation();
+        String path = "model.layers[" + last + "].activation";
+        ActivationFactory activations = plugins.get(ActivationFactory.class, activation.type());
+        dev.strata.spi.Activation created;
+        try {
+            created = activations.create(activation.params());
+        } catch (RuntimeException | LinkageError e) {
+            errors.add(Kind.PLUGIN_FAILED, spec.locationOf("model"), path, "activation '" + activation.type()
+                    + "' (" + plugins.origin(activations) + ") failed to create: " + e, "fix or remove the plugin");
+            return;
+        }
+        if (created == null) {
+            errors.add(Kind.PLUGIN_FAILED, spec.locationOf("model"), path, "activation '" + activation.type()
+                    + "' (" + plugins.origin(activations) + ") created nothing", "fix or remove the plugin");
+            return;
+        }
+        LossFactory factory = plugins.get(LossFactory.class, loss.type());
+        OutputLayer layer = new OutputLayer(output.units(), activation.type(), created.link());
+        factory.checkOutputLayer(layer).ifPresent(message -> errors.add(
                 Kind.LOSS_MISMATCH, spec.locationOf("loss"), "loss", message, ""));
-    }
-
-    /** The loss's own parameters plus the common {@code l2} every loss accepts. */
-    static List<ParamSpec> lossParameters(LossFactory factory) {
-        List<ParamSpec> specs = new ArrayList<>(factory.parameters());
-        if (specs.stream().noneMatch(s -> s.name().equals(L2))) {
-            specs.add(ParamSpec.number(L2, 0.0, "L2 regularisation strength").withMin(0.0, false));
-        }
-        return specs;
-    }
-
-    /** The optimizer's parameters, with learning_rate always present and always > 0 and finite. */
-    static List<ParamSpec> optimizerParameters(OptimizerFactory factory) {
-        List<ParamSpec> specs = new ArrayList<>();
-        boolean declared = false;
-        for (ParamSpec spec : factory.parameters()) {
-            if (spec.name().equals(LEARNING_RATE)) {
-                declared = true;
-                if (spec.min() == null || spec.min() < 0 || spec.min() == 0 && !spec.minExclusive()) {
-                    spec = spec.withMin(0.0, true);
-                }
-            }
-            specs.add(spec);
-        }
-        if (!declared) {
-            specs.add(0, ParamSpec.required(LEARNING_RATE, ParamType.DOUBLE, "step size").withMin(0.0, true));
-        }
-        return specs;
     }
 }

@@ -4,15 +4,14 @@ import com.google.inject.Injector;
 import dev.strata.engine.CostPoint;
 import dev.strata.engine.TrainingListener;
 import dev.strata.eval.Metrics;
-import dev.strata.plugin.PluginCatalog;
-import dev.strata.plugin.StrataInjector;
-import dev.strata.run.Experiment;
+import dev.strata.registry.StrataInjector;
 import dev.strata.run.RunFiles;
 import dev.strata.run.RunResult;
-import dev.strata.run.RunWriter;
+import dev.strata.run.Runs;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.SpecLoader;
 import dev.strata.io.AtomicFiles;
+import dev.strata.spi.ExecutorContext;
 import dev.strata.spi.StrataException;
 import dev.strata.spi.Trial;
 import dev.strata.spi.TrialOutcome;
@@ -32,7 +31,7 @@ import java.util.stream.Stream;
  * config.yaml, model, charts) and describes the outcome. Holds only paths as strings, so it can be
  * serialized and shipped to another JVM; the plugins and engine are built lazily where it runs.
  */
-public final class LocalTrialRunner implements TrialRunner, Calibratable {
+public final class LocalTrialRunner implements TrialRunner {
     private static final long serialVersionUID = 1L;
     public static final String TRIALS = "trials";
     public static final String ERROR_FILE = "error.txt";
@@ -61,20 +60,29 @@ public final class LocalTrialRunner implements TrialRunner, Calibratable {
         return sweepDir.resolve(TRIALS).resolve(id);
     }
 
+    /** What a local executor may ask of this process while it runs trials with this runner. */
+    public ExecutorContext hostContext(java.io.PrintWriter console) {
+        return new HostContext(this::secondsFor, console);
+    }
+
     @Override
     public TrialOutcome run(Trial trial) {
         long start = System.nanoTime();
         Path dir = trialDir(Path.of(sweepDir), trial.id());
         try {
             clear(dir);
-            Files.createDirectories(dir);
-            // The spec first, so a failed trial still shows what it ran.
-            AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), trial.specYaml());
-            ModelSpec spec = load(trial, dir, List.of());
-            RunResult result = injector().getInstance(Experiment.class).run(spec, TrainingListener.NONE);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            RunWriter.write(dir, result, new RunWriter.Provenance(overrides(trial),
-                    injector().getInstance(PluginCatalog.class).provenance(), seconds));
+            ModelSpec spec;
+            try {
+                spec = load(trial, dir, List.of());
+            } catch (StrataException e) {
+                // A trial whose spec does not load still shows what it tried to run.
+                Files.createDirectories(dir);
+                AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), trial.specYaml());
+                throw e;
+            }
+            RunResult result = injector().getInstance(Runs.class)
+                    .run(spec, dir, new Runs.Options(overrides(trial), false, start), new Runs.Listener() {
+                    }).result();
             return new TrialOutcome(trial.id(), TrialOutcome.OK, metrics(result), costs(result), seconds(start), null,
                     null);
         } catch (StrataException e) {
@@ -84,13 +92,13 @@ public final class LocalTrialRunner implements TrialRunner, Calibratable {
         }
     }
 
-    @Override
-    public double secondsFor(Trial trial, int iterations) {
+    /** Seconds taken by {@code iterations} full-batch training steps of {@code trial}'s model, writing nothing. */
+    double secondsFor(Trial trial, int iterations) {
         Path pretend = trialDir(Path.of(sweepDir), trial.id()).resolve(RunFiles.CONFIG);
         ModelSpec spec = load(trial, pretend.getParent(), List.of("training={iterations: " + iterations
                 + ", print_every: " + iterations + "}"));
-        Experiment experiment = injector().getInstance(Experiment.class);
-        return experiment.run(spec, experiment.loadData(spec), TrainingListener.NONE).training().seconds();
+        Runs runs = injector().getInstance(Runs.class);
+        return runs.train(spec, runs.loadData(spec), TrainingListener.NONE).training().seconds();
     }
 
     /** Flattened metrics as report.json names them: {@code train.accuracy}, {@code test.f1}, {@code final_cost}. */
@@ -105,16 +113,7 @@ public final class LocalTrialRunner implements TrialRunner, Calibratable {
     }
 
     private static void put(Map<String, Double> out, String split, Metrics m) {
-        if (m.isRegression()) {
-            out.put(split + ".mse", m.regression().mse());
-            out.put(split + ".mae", m.regression().mae());
-            out.put(split + ".r2", m.regression().r2());
-            return;
-        }
-        out.put(split + ".accuracy", m.accuracy());
-        out.put(split + ".precision", m.precision());
-        out.put(split + ".recall", m.recall());
-        out.put(split + ".f1", m.f1());
+        m.values().forEach((name, value) -> out.put(split + "." + name, value));
     }
 
     private static List<double[]> costs(RunResult result) {
@@ -132,6 +131,7 @@ public final class LocalTrialRunner implements TrialRunner, Calibratable {
 
     private TrialOutcome failed(Trial trial, Path dir, String message, long start) {
         try {
+            Files.createDirectories(dir);
             AtomicFiles.writeString(dir.resolve(ERROR_FILE), message + "\n");
         } catch (IOException | RuntimeException ignored) {
             // The outcome carries the message; the file is a convenience.

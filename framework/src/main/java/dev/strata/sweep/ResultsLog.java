@@ -1,7 +1,7 @@
 package dev.strata.sweep;
 
 import dev.strata.io.AtomicFiles;
-import dev.strata.io.Json;
+import dev.strata.io.JsonFiles;
 import dev.strata.spi.BadInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -104,12 +104,7 @@ public final class ResultsLog implements AutoCloseable {
 
     /** One JSON object on one line (the writer's structural newlines and indents removed). */
     static String jsonLine(TrialResult result) {
-        return compact(result.toJson()) + "\n";
-    }
-
-    /** JSON on one line: the writer's structural newlines and indents removed (strings escape theirs). */
-    static String compact(Object value) {
-        return Json.write(value).strip().replaceAll(",\n\\s*", ", ").replaceAll("\n\\s*", "");
+        return JsonFiles.line(result) + "\n";
     }
 
     /**
@@ -130,7 +125,7 @@ public final class ResultsLog implements AutoCloseable {
                 continue;
             }
             try {
-                out.add(TrialResult.fromJson((Map<String, Object>) Json.parse(lines[i], file + " line " + (i + 1))));
+                out.add(JsonFiles.read(lines[i], TrialResult.class, file + " line " + (i + 1)));
             } catch (RuntimeException e) {
                 if (i == lines.length - 2) {
                     break;

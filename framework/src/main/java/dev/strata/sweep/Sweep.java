@@ -1,8 +1,8 @@
 package dev.strata.sweep;
 
 import dev.strata.io.AtomicFiles;
-import dev.strata.io.Json;
-import dev.strata.plugin.PluginRegistry;
+import dev.strata.io.JsonFiles;
+import dev.strata.registry.PluginRegistry;
 import dev.strata.spec.SpecLoader;
 import dev.strata.spec.SpecWriter;
 import dev.strata.spec.yaml.ErrorCollector;
@@ -64,7 +64,7 @@ public final class Sweep {
         String text = read(file);
         SweepSpec spec = new SweepParser(plugins).parse(text, file, executorOverrides);
         TrialPlanner.Plan plan = new TrialPlanner(specs).plan(spec);
-        List<String> reported = Objective.reportedFor(plugins.losses().get(plan.base().loss().type()).labelKind());
+        List<String> reported = Objective.reportedFor(plugins.get(dev.strata.spi.LossFactory.class, plan.base().loss().type()).labelKind());
         if (!reported.contains(spec.objective().metric())) {
             throw new BadInputException(spec.objectiveLocation() + ": objective.metric: '" + spec.objective().metric()
                     + "' is not reported by trials with loss " + plan.base().loss().type(),
@@ -108,7 +108,7 @@ public final class Sweep {
         Map<String, Trial> byId = new LinkedHashMap<>();
         trials.forEach(t -> byId.put(t.id(), t));
         List<String> names = planned.spec().parameters().stream().map(SweptParameter::path).toList();
-        List<String> metrics = Objective.reportedFor(plugins.losses().get(planned.plan().base().loss().type()).labelKind());
+        List<String> metrics = Objective.reportedFor(plugins.get(dev.strata.spi.LossFactory.class, planned.plan().base().loss().type()).labelKind());
         Files.createDirectories(dir);
         ResultsLog log;
         if (resume) {
@@ -136,7 +136,7 @@ public final class Sweep {
                             + e.getMessage(), e);
                 }
                 progress.accept(String.format(Locale.ROOT, "[%d/%d] %s %s %s (%.1f s)", done.incrementAndGet(),
-                        trials.size(), trial.id(), ResultsLog.compact(trial.parameters()),
+                        trials.size(), trial.id(), JsonFiles.inline(trial.parameters()),
                         result.ok() ? metric + " " + result.metric(metric) : "FAILED: " + result.error(),
                         result.seconds()));
             });
@@ -151,9 +151,9 @@ public final class Sweep {
     private static void checkRecorded(Map<String, TrialResult> recorded, Map<String, Trial> planned, Path dir) {
         for (TrialResult r : recorded.values()) {
             Trial trial = planned.get(r.id());
-            if (trial == null || !Json.write(trial.parameters()).equals(Json.write(r.parameters()))) {
+            if (trial == null || !JsonFiles.line(trial.parameters()).equals(JsonFiles.line(r.parameters()))) {
                 throw new BadInputException(dir.resolve(ResultsLog.JSONL) + " holds trial " + r.id() + " "
-                        + ResultsLog.compact(r.parameters())
+                        + JsonFiles.inline(r.parameters())
                         + ", which this sweep does not plan", "resume with the sweep the folder was started with");
             }
         }

@@ -1,11 +1,12 @@
 package dev.strata.sweep;
 
-import dev.strata.plugin.PluginRegistry;
+import dev.strata.registry.PluginRegistry;
+import dev.strata.spi.SweepExecutorFactory;
 import dev.strata.spec.Location;
 import dev.strata.spec.ParamsReader;
 import dev.strata.spec.Selector;
 import dev.strata.spec.SpecError.Kind;
-import dev.strata.spec.Suggestions;
+import dev.strata.spi.Suggestions;
 import dev.strata.spec.yaml.ErrorCollector;
 import dev.strata.spec.yaml.Overrides;
 import dev.strata.spec.yaml.SafeYaml;
@@ -354,13 +355,14 @@ public final class SweepParser {
                 DEFAULT_EXECUTOR, sweep.location()));
         node = integersAsText(node);
         ParamsReader reader = new ParamsReader(folder, Path.of("").toAbsolutePath(), errors);
-        Optional<Selector> selector = reader.selector(node, "executor", "sweep executor", plugins.executors(),
-                SweepExecutorFactory::parameters);
+        Optional<Selector> selector = reader.selector(node, "executor", "sweep executor",
+                plugins.factories(SweepExecutorFactory.class), SweepExecutorFactory::parameters);
         if (selector.isEmpty()) {
             return null;
         }
         try {
-            plugins.executors().get(selector.get().type()).create(selector.get().params()).close();
+            plugins.get(SweepExecutorFactory.class, selector.get().type())
+                    .create(selector.get().params(), HostContext.forChecking()).close();
         } catch (BadInputException e) {
             errors.add(Kind.OUT_OF_RANGE, node.location(), "executor", e.getMessage(), "");
         }
@@ -374,10 +376,10 @@ public final class SweepParser {
     private YamlNode integersAsText(YamlNode node) {
         if (!(node instanceof YamlNode.Mapping mapping)
                 || !(mapping.get("type") instanceof YamlNode.Scalar type)
-                || !plugins.executors().containsKey(type.text())) {
+                || !plugins.factories(SweepExecutorFactory.class).containsKey(type.text())) {
             return node;
         }
-        List<String> strings = plugins.executors().get(type.text()).parameters().stream()
+        List<String> strings = plugins.factories(SweepExecutorFactory.class).get(type.text()).parameters().stream()
                 .filter(p -> p.type() == dev.strata.spi.ParamType.STRING).map(dev.strata.spi.ParamSpec::name).toList();
         YamlNode.Mapping copy = new YamlNode.Mapping(mapping.location());
         for (YamlNode.Entry entry : mapping.entries().values()) {

@@ -1,6 +1,6 @@
 package dev.strata.sweep;
 
-import dev.strata.io.Json;
+import dev.strata.io.JsonFiles;
 import dev.strata.spec.LayerSpec;
 import dev.strata.spec.Location;
 import dev.strata.spec.ModelSpec;
@@ -265,7 +265,7 @@ public final class TrialPlanner {
     static String id(int index, Map<String, Object> parameters) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(parameters).getBytes(StandardCharsets.UTF_8));
+                    .digest(JsonFiles.line(parameters).getBytes(StandardCharsets.UTF_8));
             return String.format(Locale.ROOT, "t%04d-%s", index + 1, HexFormat.of().formatHex(digest, 0, 3));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

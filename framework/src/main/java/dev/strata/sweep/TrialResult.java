@@ -15,7 +15,10 @@ public record TrialResult(String id, Map<String, Object> parameters, Map<String,
 
     public TrialResult {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        // JSON has no NaN: a metric written as null reads back as NaN.
+        Map<String, Double> finite = new LinkedHashMap<>();
+        metrics.forEach((k, v) -> finite.put(k, v == null ? Double.NaN : v));
+        metrics = java.util.Collections.unmodifiableMap(finite);
     }
 
     public static TrialResult of(Map<String, Object> parameters, TrialOutcome outcome) {
@@ -31,26 +34,5 @@ public record TrialResult(String id, Map<String, Object> parameters, Map<String,
     public double metric(String name) {
         Double value = metrics.get(name);
         return value == null ? Double.NaN : value;
-    }
-
-    /** The line's content in file order, for {@code results.jsonl}. */
-    Map<String, Object> toJson() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("parameters", parameters);
-        out.put("metrics", metrics);
-        out.put("seconds", seconds);
-        out.put("status", status);
-        out.put("error", error);
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    static TrialResult fromJson(Map<String, Object> json) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        ((Map<String, Object>) json.get("metrics")).forEach((k, v) -> metrics.put(k,
-                v == null ? Double.NaN : ((Number) v).doubleValue()));
-        return new TrialResult((String) json.get("id"), (Map<String, Object>) json.get("parameters"), metrics,
-                ((Number) json.get("seconds")).doubleValue(), (String) json.get("status"), (String) json.get("error"));
     }
 }

@@ -1,76 +1,74 @@
 package dev.strata.spec;
 
-import dev.strata.plugin.PluginRegistry;
-import dev.strata.spi.Activation;
+import dev.strata.registry.PluginRegistry;
 import dev.strata.spi.ActivationFactory;
 import dev.strata.spi.DataSource;
 import dev.strata.spi.DataSourceFactory;
+import dev.strata.spi.ElementwiseActivation;
 import dev.strata.spi.Initializer;
 import dev.strata.spi.InitializerFactory;
+import dev.strata.spi.Link;
 import dev.strata.spi.Loss;
 import dev.strata.spi.LossFactory;
-import dev.strata.spi.Optimizer;
 import dev.strata.spi.OptimizerFactory;
+import dev.strata.spi.OutputLayer;
 import dev.strata.spi.ParamSpec;
 import dev.strata.spi.ParamType;
 import dev.strata.spi.Params;
 import dev.strata.spi.PluginFactory;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Plugin factories that only declare names and parameters: the spec loader never creates plugins,
- * so these are enough to validate specs against, without the built-in plugins module.
+ * Plugin factories that declare names and parameters, and activations that declare only their link:
+ * enough to validate specs against, without the built-in plugins module.
  */
 final class FakePlugins {
     private FakePlugins() {
     }
 
     static PluginRegistry registry() {
-        return new PluginRegistry(
-                byName(activation("linear"), activation("relu"), activation("sigmoid"), activation("softmax"),
-                        activation("leaky_relu", ParamSpec.number("alpha", 0.01, "slope below zero"))),
-                byName(initializer("lecun_normal"), initializer("zeros"),
-                        initializer("normal", ParamSpec.positive("std", 0.01, "standard deviation"))),
-                byName(optimizer("gradient_descent",
-                                ParamSpec.required("learning_rate", ParamType.DOUBLE, "step size").withMin(0, true)),
-                        optimizer("adam", ParamSpec.positive("learning_rate", 0.001, "step size"),
-                                ParamSpec.between("beta1", 0.9, 0, 1, "first moment decay"),
-                                ParamSpec.between("beta2", 0.999, 0, 1, "second moment decay"),
-                                ParamSpec.positive("epsilon", 1e-8, "denominator guard")),
-                        // A third-party optimizer that forgot to bound its learning rate.
-                        optimizer("unbounded", ParamSpec.number("learning_rate", 0.1, "step size"),
-                                ParamSpec.optional("steps", ParamType.INT, 3, "inner steps"))),
-                byName(loss("binary_cross_entropy", "sigmoid", false),
-                        loss("categorical_cross_entropy", "softmax", true)),
-                byName(new FakeHdf5()), Map.of());
-    }
-
-    @SafeVarargs
-    private static <F extends PluginFactory> Map<String, F> byName(F... factories) {
-        Map<String, F> map = new LinkedHashMap<>();
-        for (F factory : factories) {
-            map.put(factory.name(), factory);
-        }
-        return map;
+        List<PluginFactory> factories = List.of(activation("linear"), activation("relu"), activation("sigmoid"),
+                activation("softmax"), activation("leaky_relu", ParamSpec.number("alpha", 0.01, "slope below zero")),
+                initializer("lecun_normal"), initializer("zeros"),
+                initializer("normal", ParamSpec.positive("std", 0.01, "standard deviation")),
+                optimizer("gradient_descent", null),
+                optimizer("adam", 0.001, ParamSpec.between("beta1", 0.9, 0, 1, "first moment decay"),
+                        ParamSpec.between("beta2", 0.999, 0, 1, "second moment decay"),
+                        ParamSpec.positive("epsilon", 1e-8, "denominator guard")),
+                // A third-party optimizer that declares a learning rate of its own: the engine's takes its place.
+                optimizer("unbounded", 0.1, ParamSpec.number("learning_rate", 0.1, "step size"),
+                        ParamSpec.optional("steps", ParamType.INT, 3, "inner steps")),
+                loss("binary_cross_entropy", "sigmoid", false), loss("categorical_cross_entropy", "softmax", true),
+                new FakeHdf5());
+        return new PluginRegistry(factories.stream().map(f -> new PluginRegistry.Registration(f, "fake plugins",
+                "fake")).toList());
     }
 
     private static ActivationFactory activation(String name, ParamSpec... params) {
-        return new ActivationFactory() {
-            public String name() {
-                return name;
-            }
-
-            public List<ParamSpec> parameters() {
-                return List.of(params);
-            }
-
-            public Activation create(Params p) {
-                throw new UnsupportedOperationException("spec tests never create plugins");
-            }
+        Optional<Link> link = switch (name) {
+            case "sigmoid" -> Optional.of(Link.LOGISTIC);
+            case "softmax" -> Optional.of(Link.SOFTMAX);
+            case "linear" -> Optional.of(Link.IDENTITY);
+            default -> Optional.empty();
         };
+        return ActivationFactory.of(name, "fake", List.of(params), p -> new ElementwiseActivation() {
+            @Override
+            public double value(double z) {
+                throw new UnsupportedOperationException("spec tests never run plugins");
+            }
+
+            @Override
+            public double derivative(double z, double a) {
+                throw new UnsupportedOperationException("spec tests never run plugins");
+            }
+
+            @Override
+            public Optional<Link> link() {
+                return link;
+            }
+        });
     }
 
     private static InitializerFactory initializer(String name, ParamSpec... params) {
@@ -89,20 +87,11 @@ final class FakePlugins {
         };
     }
 
-    private static OptimizerFactory optimizer(String name, ParamSpec... params) {
-        return new OptimizerFactory() {
-            public String name() {
-                return name;
-            }
-
-            public List<ParamSpec> parameters() {
-                return List.of(params);
-            }
-
-            public Optimizer create(Params p) {
-                throw new UnsupportedOperationException("spec tests never create plugins");
-            }
-        };
+    private static OptimizerFactory optimizer(String name, Double defaultRate, ParamSpec... params) {
+        return OptimizerFactory.of(name, "fake", defaultRate == null ? OptionalDouble.empty()
+                : OptionalDouble.of(defaultRate), List.of(params), p -> {
+                    throw new UnsupportedOperationException("spec tests never create plugins");
+                });
     }
 
     /** A loss that needs {@code activation} on the output; one unit unless {@code multiUnit}. */
@@ -116,7 +105,9 @@ final class FakePlugins {
                 throw new UnsupportedOperationException("spec tests never create plugins");
             }
 
-            public Optional<String> checkOutputLayer(String outputActivation, int units) {
+            public Optional<String> checkOutputLayer(OutputLayer output) {
+                String outputActivation = output.activation();
+                int units = output.units();
                 if (!outputActivation.equals(activation) || !multiUnit && units != 1) {
                     return Optional.of(name + " needs " + (multiUnit ? "a " : "one ") + activation + " output unit"
                             + (multiUnit ? " layer" : "") + ", but the output layer has " + units + " "

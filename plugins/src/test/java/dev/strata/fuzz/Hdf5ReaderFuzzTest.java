@@ -1,8 +1,7 @@
 package dev.strata.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.strata.plugin.PluginRegistry;
-import dev.strata.plugin.StrataInjector;
+import dev.strata.plugins.data.Hdf5DataSourceFactory;
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.DataSource;
 import dev.strata.spi.Params;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +17,7 @@ import java.util.Map;
  * out-of-memory from a forged size) is a bug. Regression mode replays {@code Hdf5ReaderFuzzTestInputs/}.
  */
 class Hdf5ReaderFuzzTest {
-    private static final DataSource HDF5 = StrataInjector.create(List.of()).getInstance(PluginRegistry.class)
-            .dataSources().get("hdf5").create();
+    private static final DataSource HDF5 = new Hdf5DataSourceFactory().create();
 
     @FuzzTest(maxDuration = "30s")
     void anyBytesLoadOrFailAsBadInput(byte[] bytes) throws IOException {

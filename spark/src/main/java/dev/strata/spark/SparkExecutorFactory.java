@@ -1,5 +1,6 @@
 package dev.strata.spark;
 
+import dev.strata.spi.ExecutorContext;
 import dev.strata.spi.ParamSpec;
 import dev.strata.spi.ParamType;
 import dev.strata.spi.Params;
@@ -41,7 +42,7 @@ public final class SparkExecutorFactory implements SweepExecutorFactory {
     }
 
     @Override
-    public SweepExecutor create(Params params) {
+    public SweepExecutor create(Params params, ExecutorContext context) {
         return new SparkSweepExecutor(SparkSettings.from(params));
     }
 }

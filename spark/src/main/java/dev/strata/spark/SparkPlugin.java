@@ -6,6 +6,6 @@ import dev.strata.spi.PluginModule;
 public final class SparkPlugin extends PluginModule {
     @Override
     protected void configure() {
-        sweepExecutor(new SparkExecutorFactory());
+        register(new SparkExecutorFactory());
     }
 }

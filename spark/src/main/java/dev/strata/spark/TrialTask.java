@@ -1,5 +1,6 @@
 package dev.strata.spark;
 
+import dev.strata.engine.Blas;
 import dev.strata.spi.Trial;
 import dev.strata.spi.TrialOutcome;
 import dev.strata.spi.TrialRunner;
@@ -37,7 +38,8 @@ final class TrialTask extends AbstractFunction1<Iterator<ArrayList<Trial>>, Arra
 
     @Override
     public ArrayList<TrialOutcome> apply(Iterator<ArrayList<Trial>> partition) {
-        NativeThreads.pin(nativeThreads);
+        // BLAS threads are process-wide: with n task slots in one JVM it uses up to n × threads cores, as intended.
+        Blas.setThreads(nativeThreads);
         ArrayList<TrialOutcome> outcomes = new ArrayList<>();
         while (partition.hasNext()) {
             for (Trial trial : partition.next()) {

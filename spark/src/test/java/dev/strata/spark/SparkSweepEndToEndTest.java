@@ -3,7 +3,7 @@ package dev.strata.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.cli.Main;
-import dev.strata.io.Json;
+import dev.strata.testing.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -117,14 +117,12 @@ class SparkSweepExecutorTest {
     }
 
     @Test
-    void nativeThreadsAreCappedInsideTheTask() throws Exception {
+    void blasThreadsAreSetInsideTheTask() throws Exception {
         TrialOutcome two = run(settings(1, 2), List.of(trial("t")), new ReportThreads()).get(0);
         TrialOutcome one = run(settings(1, 1), List.of(trial("t")), new ReportThreads()).get(0);
 
-        // libnd4j's loops cannot go above the pool size fixed when ND4J loaded; OpenBLAS can.
-        double pool = two.metrics().get("pool");
-        assertThat(two.metrics()).containsEntry("blas", 2.0).containsEntry("loops", Math.min(2.0, pool));
-        assertThat(one.metrics()).containsEntry("blas", 1.0).containsEntry("loops", 1.0);
+        assertThat(two.metrics()).containsEntry("blas", 2.0);
+        assertThat(one.metrics()).containsEntry("blas", 1.0);
     }
 
     @Test
@@ -134,7 +132,7 @@ class SparkSweepExecutorTest {
 
         assertThat(factory.name()).isEqualTo("spark");
         assertThat(settings).isEqualTo(new SparkSettings("local[2]", 1, "strata-sweep", 1, false, Map.of()));
-        assertThat(factory.create(Params.defaults(factory.parameters()))).isInstanceOf(SparkSweepExecutor.class);
+        assertThat(factory.create(Params.defaults(factory.parameters()), null)).isInstanceOf(SparkSweepExecutor.class);
     }
 
     private static List<TrialOutcome> run(SparkSettings settings, List<Trial> trials, TrialRunner runner)
@@ -263,9 +261,7 @@ class SparkSweepExecutorTest {
     static final class ReportThreads implements TrialRunner {
         @Override
         public TrialOutcome run(Trial trial) {
-            NativeThreads.Caps caps = NativeThreads.current();
-            return ok(trial, Map.of("loops", (double) caps.loopThreads(), "blas", (double) caps.blasThreads(),
-                    "pool", (double) caps.poolThreads()));
+            return ok(trial, Map.of("blas", (double) dev.strata.engine.Blas.threads()));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.strata.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.engine.LayerFunctions;
+import dev.strata.spi.Matrix;
 import dev.strata.spi.Trial;
 import dev.strata.spi.TrialOutcome;
 import dev.strata.spi.TrialRunner;
@@ -17,8 +19,6 @@ import org.apache.spark.SparkEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** A sweep submitted to a real standalone master with one worker, all on 127.0.0.1. */
 class StandaloneClusterTest {
@@ -59,7 +59,7 @@ class StandaloneClusterTest {
         }
     }
 
-    /** Reads the shipped file and multiplies with ND4J on the executor, reporting where it ran. */
+    /** Reads the shipped file and multiplies with the engine's BLAS on the executor, reporting where it ran. */
     static final class ScaleOnExecutor implements TrialRunner {
         @Override
         public TrialOutcome run(Trial trial) {
@@ -68,10 +68,12 @@ class StandaloneClusterTest {
             String path = (String) ((Map<String, Object>) spec.get("data")).get("path");
             try {
                 double weight = Double.parseDouble(Files.readString(Path.of(path)).strip());
-                INDArray product = Nd4j.create(new double[][] {{weight, 0}, {0, 1}})
-                        .mmul(Nd4j.create(new double[][] {{((Number) spec.get("scale")).doubleValue()}, {0}})).mul(3);
+                // The engine's own product (OpenBLAS through JavaCPP), so the natives load on the executor.
+                Matrix product = LayerFunctions.linearForward(Matrix.ofRows(new double[] {((Number) spec.get("scale"))
+                        .doubleValue()}, new double[] {0}), Matrix.ofRows(new double[] {weight, 0}, new double[] {0, 1}),
+                        Matrix.zeros(2, 1));
                 return new TrialOutcome(trial.id(), TrialOutcome.OK, Map.of(
-                        "product", product.getDouble(0, 0),
+                        "product", 3 * product.get(0, 0),
                         "on_driver", "driver".equals(SparkEnv.get().executorId()) ? 1.0 : 0.0,
                         "omp_num_threads", Double.parseDouble(System.getenv().getOrDefault("OMP_NUM_THREADS", "-1")),
                         "shipped_copy", path.equals(trial.parameters().get("driver_path")) ? 0.0 : 1.0),

@@ -6,7 +6,7 @@ import dev.strata.engine.Trainer;
 import dev.strata.engine.TrainingListener;
 import dev.strata.plugin.PluginRegistry;
 import dev.strata.plugin.StrataInjector;
-import dev.strata.random.NumpyRandom;
+import dev.strata.spi.NumpyRandom;
 import dev.strata.run.Experiment;
 import dev.strata.run.ModelBuilder;
 import dev.strata.spec.ModelSpec;

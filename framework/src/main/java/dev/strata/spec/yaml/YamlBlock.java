@@ -2,7 +2,7 @@ package dev.strata.spec.yaml;
 
 import dev.strata.spec.Location;
 import dev.strata.spec.SpecError.Kind;
-import dev.strata.spec.Suggestions;
+import dev.strata.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,37 +1,23 @@
 package dev.strata.plugins.builtin;
 
+import dev.strata.plugins.sweep.LocalExecutorFactory;
 import dev.strata.spi.PluginModule;
 
 /**
- * The built-in activations, initializers, optimizers, losses and the local sweep executor. Registered through
- * {@code META-INF/services/dev.strata.spi.StrataPlugin} and found exactly like a third-party jar.
+ * The built-in activations, initializers, optimizers, losses and the local sweep executor. Registered
+ * through {@code META-INF/services/dev.strata.spi.StrataPlugin} and found exactly like a third-party
+ * jar; like one, it sees only the SPI.
  */
 public final class BuiltinPlugin extends PluginModule {
     @Override
     protected void configure() {
-        activation(new SigmoidFactory());
-        activation(new ReluFactory());
-        activation(new TanhFactory());
-        activation(new LeakyReluFactory());
-        activation(new LinearFactory());
-        activation(new SoftmaxFactory());
-
-        initializer(new ZerosFactory());
-        initializer(new NormalFactory());
-        initializer(new LecunNormalFactory());
-        initializer(new HeNormalFactory());
-        initializer(new GlorotNormalFactory());
-        initializer(new GlorotUniformFactory());
-
-        optimizer(new GradientDescentFactory());
-        optimizer(new MomentumFactory());
-        optimizer(new RmsPropFactory());
-        optimizer(new AdamFactory());
-
-        loss(new BinaryCrossEntropyFactory());
-        loss(new CategoricalCrossEntropyFactory());
-        loss(new MeanSquaredErrorFactory());
-
-        sweepExecutor(new dev.strata.plugins.sweep.LocalExecutorFactory());
+        register(Activations.SIGMOID, Activations.RELU, Activations.TANH, Activations.LEAKY_RELU, Activations.LINEAR,
+                Softmax.FACTORY);
+        register(new ZerosFactory(), new NormalFactory(), new LecunNormalFactory(), new HeNormalFactory(),
+                new GlorotNormalFactory(), new GlorotUniformFactory());
+        register(Optimizers.GRADIENT_DESCENT, Optimizers.MOMENTUM, Optimizers.RMSPROP, Optimizers.ADAM);
+        register(new Losses.BinaryCrossEntropyFactory(), new Losses.CategoricalCrossEntropyFactory(),
+                new Losses.MeanSquaredErrorFactory());
+        register(new LocalExecutorFactory());
     }
 }

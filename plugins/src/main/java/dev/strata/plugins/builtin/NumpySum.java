@@ -24,15 +24,28 @@ final class NumpySum {
             return sum;
         }
         if (n <= BLOCK) {
-            double[] r = new double[8];
-            System.arraycopy(a, from, r, 0, 8);
+            // numpy's eight accumulators, in locals so that a cost allocates nothing
+            double r0 = a[from];
+            double r1 = a[from + 1];
+            double r2 = a[from + 2];
+            double r3 = a[from + 3];
+            double r4 = a[from + 4];
+            double r5 = a[from + 5];
+            double r6 = a[from + 6];
+            double r7 = a[from + 7];
             int i;
             for (i = 8; i < n - (n % 8); i += 8) {
-                for (int k = 0; k < 8; k++) {
-                    r[k] += a[from + i + k];
-                }
+                int at = from + i;
+                r0 += a[at];
+                r1 += a[at + 1];
+                r2 += a[at + 2];
+                r3 += a[at + 3];
+                r4 += a[at + 4];
+                r5 += a[at + 5];
+                r6 += a[at + 6];
+                r7 += a[at + 7];
             }
-            double sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            double sum = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
             for (; i < n; i++) {
                 sum += a[from + i];
             }

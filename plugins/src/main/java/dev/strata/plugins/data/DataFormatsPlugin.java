@@ -6,7 +6,6 @@ import dev.strata.spi.PluginModule;
 public final class DataFormatsPlugin extends PluginModule {
     @Override
     protected void configure() {
-        dataSource(new Hdf5DataSourceFactory());
-        dataSource(new CsvDataSourceFactory());
+        register(new Hdf5DataSourceFactory(), new CsvDataSourceFactory());
     }
 }

@@ -1,6 +1,6 @@
 package dev.strata.plugins.data;
 
-import dev.strata.spec.Suggestions;
+import dev.strata.spi.Suggestions;
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.StrataException;
 import io.jhdf.HdfFile;

@@ -1,8 +1,7 @@
 package dev.strata.plugins.sweep;
 
-import dev.strata.run.NativeThreads;
+import dev.strata.spi.ExecutorContext;
 import dev.strata.spi.Trial;
-import dev.strata.sweep.Calibratable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,7 @@ record CoreSplit(int trials, int blasThreads, String explanation) {
     static final int ROUNDS = 2;
 
     static CoreSplit choose(Integer parallelism, Integer blasThreads, int cores, List<Trial> trials,
-            Calibratable calibratable) throws InterruptedException {
+            ExecutorContext context) throws InterruptedException {
         if (parallelism != null) {
             int blas = blasThreads != null ? blasThreads : Math.max(1, cores / parallelism);
             return new CoreSplit(parallelism, blas, String.format(Locale.ROOT,
@@ -44,12 +43,8 @@ record CoreSplit(int trials, int blasThreads, String explanation) {
                     + "thread%s (%s; nothing to measure).", cores, cores == 1 ? "" : "s",
                     cores == 1 ? "one core" : "one trial"));
         }
-        if (calibratable == null) {
-            return new CoreSplit(cores, 1, String.format(Locale.ROOT, "Executor local: %d trials at a time × 1 BLAS "
-                    + "thread (the runner cannot be timed; one trial per core).", cores));
-        }
         try {
-            return measure(cores, trials.get(0), calibratable);
+            return measure(cores, trials.get(0), context);
         } catch (RuntimeException e) {
             // E.g. the first trial diverges within the timed iterations: it will fail as a trial.
             return new CoreSplit(cores, 1, String.format(Locale.ROOT, "Executor local: %d trials at a time × 1 BLAS "
@@ -57,17 +52,17 @@ record CoreSplit(int trials, int blasThreads, String explanation) {
         }
     }
 
-    private static CoreSplit measure(int cores, Trial trial, Calibratable runner) throws InterruptedException {
-        int before = NativeThreads.blasThreads();
+    private static CoreSplit measure(int cores, Trial trial, ExecutorContext runner) throws InterruptedException {
+        int before = runner.blasThreads();
         try {
             runner.secondsFor(trial, WARMUP_ITERATIONS);
             // Alternate and keep the best of each: a shared machine's load comes and goes.
             double oneWide = 0;
             double manyNarrow = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                NativeThreads.setBlasThreads(cores);
+                runner.setBlasThreads(cores);
                 oneWide = Math.max(oneWide, CALIBRATION_ITERATIONS / runner.secondsFor(trial, CALIBRATION_ITERATIONS));
-                NativeThreads.setBlasThreads(1);
+                runner.setBlasThreads(1);
                 manyNarrow = Math.max(manyNarrow, concurrent(cores, trial, runner));
             }
             boolean narrow = manyNarrow >= oneWide;
@@ -80,12 +75,12 @@ record CoreSplit(int trials, int blasThreads, String explanation) {
                     : new CoreSplit(1, cores, "Executor local: 1 trial at a time × " + cores + " BLAS threads ("
                             + why + ").");
         } finally {
-            NativeThreads.setBlasThreads(before);
+            runner.setBlasThreads(before);
         }
     }
 
     /** Total iterations per second of {@code cores} timings running at once. */
-    private static double concurrent(int cores, Trial trial, Calibratable runner) throws InterruptedException {
+    private static double concurrent(int cores, Trial trial, ExecutorContext runner) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(cores);
         try {
             List<Future<Double>> runs = new ArrayList<>();

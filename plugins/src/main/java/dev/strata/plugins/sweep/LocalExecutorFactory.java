@@ -1,6 +1,7 @@
 package dev.strata.plugins.sweep;
 
 import dev.strata.spi.BadInputException;
+import dev.strata.spi.ExecutorContext;
 import dev.strata.spi.ParamSpec;
 import dev.strata.spi.ParamType;
 import dev.strata.spi.Params;
@@ -32,10 +33,10 @@ public final class LocalExecutorFactory implements SweepExecutorFactory {
     }
 
     @Override
-    public SweepExecutor create(Params params) {
+    public SweepExecutor create(Params params, ExecutorContext context) {
         Integer parallelism = count(params.getString("parallelism"), "parallelism");
         Integer blasThreads = count(params.getString("blas_threads"), "blas_threads");
-        return new LocalSweepExecutor(parallelism, blasThreads, Runtime.getRuntime().availableProcessors());
+        return new LocalSweepExecutor(parallelism, blasThreads, context);
     }
 
     /** {@code null} for auto, else the whole number. */

@@ -1,10 +1,9 @@
 package dev.strata.plugins.sweep;
 
-import dev.strata.run.NativeThreads;
+import dev.strata.spi.ExecutorContext;
 import dev.strata.spi.Trial;
 import dev.strata.spi.TrialOutcome;
 import dev.strata.spi.TrialRunner;
-import dev.strata.sweep.Calibratable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,14 +24,14 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
 
     private final Integer parallelism;
     private final Integer blasThreads;
-    private final int cores;
+    private final ExecutorContext context;
     private ExecutorService pool;
 
     /** {@code null} means auto. */
-    LocalSweepExecutor(Integer parallelism, Integer blasThreads, int cores) {
+    LocalSweepExecutor(Integer parallelism, Integer blasThreads, ExecutorContext context) {
         this.parallelism = parallelism;
         this.blasThreads = blasThreads;
-        this.cores = cores;
+        this.context = context;
     }
 
     @Override
@@ -41,13 +40,11 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
         if (trials.isEmpty()) {
             return;
         }
-        CoreSplit split = CoreSplit.choose(parallelism, blasThreads, cores, trials,
-                runner instanceof Calibratable c ? c : null);
+        CoreSplit split = CoreSplit.choose(parallelism, blasThreads, context.cores(), trials, context);
         // The choice is part of what the user sees: the sweep's console output.
-        System.out.println(split.explanation());
-        System.out.flush();
-        int before = NativeThreads.blasThreads();
-        NativeThreads.setBlasThreads(split.blasThreads());
+        context.say(split.explanation());
+        int before = context.blasThreads();
+        context.setBlasThreads(split.blasThreads());
         pool = Executors.newFixedThreadPool(Math.min(split.trials(), trials.size()), r -> {
             Thread t = new Thread(r, "strata-trial");
             t.setDaemon(true);
@@ -67,7 +64,7 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
-            NativeThreads.setBlasThreads(before);
+            context.setBlasThreads(before);
         }
     }
 

@@ -2,49 +2,49 @@ package dev.strata.plugins.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.plugin.DiscoveredPlugin;
-import dev.strata.plugin.PluginCatalog;
-import dev.strata.plugin.PluginKind;
-import dev.strata.plugin.Plugins;
-import dev.strata.plugin.StrataInjector;
+import com.google.inject.Binding;
+import com.google.inject.Stage;
+import com.google.inject.spi.Elements;
+import com.google.inject.spi.InstanceBinding;
+import dev.strata.plugins.data.DataFormatsPlugin;
+import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.LossFactory;
+import dev.strata.spi.OptimizerFactory;
+import dev.strata.spi.PluginFactory;
+import dev.strata.spi.StrataPlugin;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class BuiltinPluginTest {
     @Test
-    void isFoundThroughItsServicesFileLikeAnyPlugin() {
-        assertThat(Plugins.discover(List.of())).anySatisfy(p -> {
-            assertThat(p.module()).isInstanceOf(BuiltinPlugin.class);
-            assertThat(p.origin()).isEqualTo(DiscoveredPlugin.BUILT_IN);
-        });
+    void bothBuiltInPluginsAreListedInTheServicesFileLikeAnyPlugin() {
+        assertThat(ServiceLoader.load(StrataPlugin.class).stream().map(ServiceLoader.Provider::type).toList())
+                .contains(BuiltinPlugin.class, DataFormatsPlugin.class);
     }
 
     @Test
-    void theCatalogListsEveryBuiltInUnderItsYamlName() {
-        // Only this module: in a reactor build the framework's test fixture plugin is on the classpath too.
-        DiscoveredPlugin builtin = new DiscoveredPlugin(new BuiltinPlugin(), DiscoveredPlugin.BUILT_IN);
-        PluginCatalog catalog = StrataInjector.fromPlugins(List.of(builtin)).getInstance(PluginCatalog.class);
-
-        assertThat(catalog.names(PluginKind.ACTIVATION))
-                .containsExactly("leaky_relu", "linear", "relu", "sigmoid", "softmax", "tanh");
-        assertThat(catalog.names(PluginKind.INITIALIZER)).containsExactly("glorot_normal", "glorot_uniform",
-                "he_normal", "lecun_normal", "normal", "zeros");
-        assertThat(catalog.names(PluginKind.OPTIMIZER))
-                .containsExactly("adam", "gradient_descent", "momentum", "rmsprop");
-        assertThat(catalog.names(PluginKind.LOSS))
+    void registersEveryBuiltInUnderItsYamlName() {
+        List<PluginFactory> factories = registered(new BuiltinPlugin());
+        assertThat(names(factories, ActivationFactory.class))
+                .containsExactly("sigmoid", "relu", "tanh", "leaky_relu", "linear", "softmax");
+        assertThat(names(factories, OptimizerFactory.class))
+                .containsExactly("gradient_descent", "momentum", "rmsprop", "adam");
+        assertThat(names(factories, LossFactory.class))
                 .containsExactly("binary_cross_entropy", "categorical_cross_entropy", "mean_squared_error");
-        assertThat(catalog.entries()).allSatisfy(e -> assertThat(e.origin()).isEqualTo(DiscoveredPlugin.BUILT_IN));
+        assertThat(names(factories, dev.strata.spi.InitializerFactory.class)).containsExactly("zeros", "normal",
+                "lecun_normal", "he_normal", "glorot_normal", "glorot_uniform");
+        assertThat(names(factories, dev.strata.spi.SweepExecutorFactory.class)).containsExactly("local");
     }
 
-    @Test
-    void theCatalogShowsParametersWithDefaultsAndRanges() {
-        PluginCatalog catalog = StrataInjector.create(List.of()).getInstance(PluginCatalog.class);
+    private static List<PluginFactory> registered(StrataPlugin plugin) {
+        return Elements.getElements(Stage.TOOL, plugin).stream()
+                .filter(e -> e instanceof Binding<?> b && b instanceof InstanceBinding<?> i
+                        && i.getInstance() instanceof PluginFactory)
+                .map(e -> (PluginFactory) ((InstanceBinding<?>) e).getInstance()).toList();
+    }
 
-        assertThat(catalog.find(PluginKind.ACTIVATION, "leaky_relu").orElseThrow().parameterSummary())
-                .isEqualTo("alpha: 0.01 (>= 0)");
-        assertThat(catalog.find(PluginKind.OPTIMIZER, "gradient_descent").orElseThrow().parameterSummary())
-                .isEqualTo("learning_rate: required a number (> 0)");
-        assertThat(catalog.find(PluginKind.INITIALIZER, "normal").orElseThrow().parameterSummary())
-                .isEqualTo("std: 0.01 (> 0)");
+    private static List<String> names(List<PluginFactory> factories, Class<?> kind) {
+        return factories.stream().filter(kind::isInstance).map(PluginFactory::name).toList();
     }
 }

@@ -7,9 +7,12 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.strata.spi.DataSourceFactory;
 import dev.strata.spi.ParamSpec;
+import dev.strata.spi.PluginFactory;
 import dev.strata.spi.StrataPlugin;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DataFormatsPluginTest {
@@ -20,8 +23,9 @@ class DataFormatsPluginTest {
                 .filter(p -> p instanceof DataFormatsPlugin)
                 .findFirst().orElseThrow();
 
-        Map<String, DataSourceFactory> dataSources = Guice.createInjector(plugin)
-                .getInstance(Key.get(new TypeLiteral<Map<String, DataSourceFactory>>() { }));
+        Set<PluginFactory> factories = Guice.createInjector(plugin).getInstance(Key.get(new TypeLiteral<Set<PluginFactory>>() { }));
+        Map<String, DataSourceFactory> dataSources = factories.stream().map(DataSourceFactory.class::cast)
+                .collect(Collectors.toMap(DataSourceFactory::name, f -> f));
 
         assertThat(dataSources).containsOnlyKeys("csv", "hdf5");
         assertThat(dataSources.get("hdf5").parameters()).extracting(ParamSpec::name)

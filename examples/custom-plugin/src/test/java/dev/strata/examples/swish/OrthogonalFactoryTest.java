@@ -3,11 +3,11 @@ package dev.strata.examples.swish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.strata.random.NumpyRandom;
+import dev.strata.spi.NumpyRandom;
 import dev.strata.spi.Initializer;
 import dev.strata.spi.InitializerFactory;
 import dev.strata.spi.Params;
-import dev.strata.testing.InitializerFactoryContract;
+import dev.strata.testkit.InitializerContract;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The framework's initializer contract (determinism, shape, draws only from the given stream), plus
  * orthogonality and the sign convention of the usual recipe.
  */
-class OrthogonalFactoryTest extends InitializerFactoryContract {
+class OrthogonalFactoryTest extends InitializerContract {
     @Override
     protected InitializerFactory factory() {
         return new OrthogonalFactory();

@@ -3,23 +3,24 @@ package dev.strata.examples.swish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.cli.Main;
-import dev.strata.io.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged plugin jar, alone in a folder, loaded with {@code --plugin-path} by the strata command
- * as a user runs it. Runs after {@code package} (failsafe), on a classpath that holds the framework
- * and the built-in plugins but not this module's classes: see the failsafe block of the pom.
+ * as a user runs it, in its own JVM. Runs after {@code package} (failsafe), on a classpath that holds
+ * the strata command and the built-in plugins but not this module's classes: see the failsafe block of
+ * the pom.
  */
 class SwishPluginJarIT {
     private static final Path SPEC = Path.of("swish-cat.yaml").toAbsolutePath();
@@ -43,11 +44,27 @@ class SwishPluginJarIT {
         jar = Files.copy(source, pluginDir.resolve(source.getFileName()));
     }
 
+    /** The strata command in its own JVM, as a user runs it (this test compiles against no engine class). */
     private static Result strata(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")), "dev.strata.cli.Main"));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(tmp, "out", ".txt");
+            Path err = Files.createTempFile(tmp, "err", ".txt");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(300, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("strata " + String.join(" ", args) + " did not finish in 300 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -68,6 +85,7 @@ class SwishPluginJarIT {
         List<String> lines = listed.out().lines().toList();
         assertThat(originOf(lines, "swish")).isEqualTo(jar.toString());
         assertThat(originOf(lines, "orthogonal")).isEqualTo(jar.toString());
+        assertThat(originOf(lines, "nesterov")).isEqualTo(jar.toString());
         assertThat(originOf(lines, "sigmoid")).isEqualTo("built-in");
         assertThat(listed.out()).contains("beta: 1.0 (> 0)", "gain: 1.0 (> 0)");
     }
@@ -87,7 +105,8 @@ class SwishPluginJarIT {
         Path run = tmp.resolve("run");
         // --plugin-path is a global option: it may also follow the subcommand.
         Result trained = strata("train", SPEC.toString(), "--plugin-path", pluginDir.toString(),
-                "--set", "training.iterations=40", "--set", "training.print_every=10", "--out", run.toString());
+                "--set", "training.iterations=40", "--set", "training.print_every=10",
+                "--set", "optimizer={type: nesterov, learning_rate: 0.005}", "--out", run.toString());
 
         assertThat(trained.exitCode()).as(trained.err()).isZero();
         List<Double> costs = trained.out().lines().filter(l -> l.startsWith(COST_LINE))
@@ -97,10 +116,12 @@ class SwishPluginJarIT {
             assertThat(costs.get(i)).as("printed cost %d of %s", i, costs).isLessThan(costs.get(i - 1));
         }
         assertThat(run.resolve("report.json")).isRegularFile();
-        Map<String, Object> report = (Map<String, Object>) Json.parse(Files.readString(run.resolve("report.json")));
+        Map<String, Object> report = new ObjectMapper().readValue(Files.readString(run.resolve("report.json")), Map.class);
         assertThat((List<Map<String, Object>>) report.get("plugins"))
                 .contains(Map.of("kind", "activation", "name", "swish", "origin", jar.toString()),
-                        Map.of("kind", "initializer", "name", "orthogonal", "origin", jar.toString()));
+                        Map.of("kind", "initializer", "name", "orthogonal", "origin", jar.toString()),
+                        Map.of("kind", "optimizer", "name", "nesterov", "origin", jar.toString()));
+        assertThat(((Map<String, Object>) report.get("config")).get("optimizer").toString()).contains("nesterov");
     }
 
     /** The "from:" line under a plugin's entry in the output of {@code strata plugins}. */

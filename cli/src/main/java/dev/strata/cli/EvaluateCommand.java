@@ -1,0 +1,84 @@
+package dev.strata.cli;
+
+import dev.strata.data.PreparedData;
+import dev.strata.data.Split;
+import dev.strata.engine.Inference;
+import dev.strata.eval.Classification;
+import dev.strata.eval.Metrics;
+import dev.strata.registry.PluginRegistry;
+import dev.strata.run.Runs;
+import dev.strata.run.SavedModel;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.SpecLoader;
+import dev.strata.spi.BadInputException;
+import dev.strata.spi.LossFactory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Metrics of a saved model on the data of its spec, or of another spec (--data).")
+final class EvaluateCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by `strata train`.")
+    Path runDir;
+
+    @Option(names = "--data", paramLabel = "CONFIG", description = "Evaluate on the data block of this spec instead.")
+    Path dataConfig;
+
+    @Override
+    public Integer call() {
+        SpecLoader specs = root.injector().getInstance(SpecLoader.class);
+        SavedModel model = root.savedModel(runDir);
+        ModelSpec dataSpec = model.spec();
+        if (dataConfig != null) {
+            ModelSpec other = specs.load(dataConfig, List.of());
+            dataSpec = new ModelSpec(dataSpec.version(), dataSpec.name(), dataSpec.seed(), dataSpec.dtype(), other.data(),
+                    dataSpec.model(), dataSpec.loss(), dataSpec.optimizer(), dataSpec.training(), dataSpec.evaluation(),
+                    other.source());
+        }
+        PreparedData data = root.injector().getInstance(Runs.class).loadData(dataSpec);
+        if (data.inputSize() != model.network().inputSize()) {
+            throw new BadInputException("the data of " + (dataConfig != null ? dataConfig : runDir) + " has "
+                    + data.inputSize() + " features per example but the model in " + runDir + " takes "
+                    + model.network().inputSize(), "evaluate on data with the features the model was trained on");
+        }
+        PrintWriter out = command.commandLine().getOut();
+        double threshold = model.spec().evaluation().threshold();
+        boolean values = root.injector().getInstance(PluginRegistry.class)
+                .get(LossFactory.class, model.spec().loss().type()).labelKind() == LossFactory.LabelKind.VALUE;
+        print(out, "train", metrics(model, data.train(), threshold, values));
+        if (data.test() != null) {
+            print(out, "test", metrics(model, data.test(), threshold, values));
+        }
+        return 0;
+    }
+
+    private static Metrics metrics(SavedModel model, Split split, double threshold, boolean values) {
+        return Metrics.of(Inference.outputs(model.network(), split.inputs()), model.network().outputUnits(),
+                split.labels(), threshold, values);
+    }
+
+    private static void print(PrintWriter out, String split, Metrics m) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5s examples %d", split, m.examples()));
+        m.values().forEach((name, v) -> line.append(String.format(Locale.ROOT,
+                m instanceof Classification || "r2".equals(name) ? "  %s %.6f" : "  %s %.6g", name, v)));
+        out.println(line);
+        if (m instanceof Classification c) {
+            out.println("      confusion matrix (rows actual, columns predicted): "
+                    + java.util.Arrays.deepToString(c.confusionMatrix()));
+        }
+    }
+}

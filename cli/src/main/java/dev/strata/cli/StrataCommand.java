@@ -1,0 +1,74 @@
+package dev.strata.cli;
+
+import com.google.inject.Injector;
+import dev.strata.registry.StrataInjector;
+import dev.strata.run.Environment;
+import dev.strata.engine.Blas;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+@Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataCommand.Version.class,
+        description = "Train deep feed-forward neural networks from declarative YAML model specs.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ValidateCommand.class,
+            PluginsCommand.class, GradcheckCommand.class, SweepCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 failure while running, 2 bad input or usage.",
+            "Examples:", "  strata train configs/cat-deep.yaml", "  strata train configs/cat-deep.yaml --set optimizer.learning_rate=0.01",
+            "  strata predict runs/cat-deep-20260101-120000 my-cat.jpg",
+            "  strata sweep examples/sweeps/grid.yaml --out runs/grid"})
+public final class StrataCommand implements Runnable {
+
+    @Option(names = "--plugin-path", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "A folder of plugin jars to load (repeatable).")
+    List<Path> pluginPath = new ArrayList<>();
+
+    @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean debug;
+
+    @Option(names = "--threads", paramLabel = "N", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "BLAS threads for the large matrix products (default: one per core).")
+    Integer threads;
+
+    private Injector injector;
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** The one injector of this process, with the built-in plugins and those under --plugin-path. */
+    Injector injector() {
+        if (injector == null) {
+            if (threads != null && threads < 1) {
+                throw new dev.strata.spi.BadInputException("--threads must be at least 1, got " + threads,
+                        "give a positive thread count, or leave --threads out for one per core");
+            }
+            Blas.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+            injector = StrataInjector.create(pluginPath);
+        }
+        return injector;
+    }
+
+    /** How long this process has been running, for the whole-run timing in reports. */
+    static long uptimeNanos() {
+        return ProcessHandle.current().info().startInstant()
+                .map(started -> java.time.Duration.between(started, java.time.Instant.now()).toNanos()).orElse(0L);
+    }
+
+    /** A model reloaded from a folder `strata train` wrote. */
+    dev.strata.run.SavedModel savedModel(Path runDir) {
+        return dev.strata.run.SavedModel.load(runDir, injector().getInstance(dev.strata.spec.SpecLoader.class),
+                injector().getInstance(dev.strata.registry.PluginRegistry.class));
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"strata " + Environment.strataVersion()};
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.strata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.testing.Json;
+import dev.strata.registry.StrataInjector;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.SpecLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `strata sweep` as a user runs it, on the cat data with a handful of iterations per trial. */
+class SweepCommandEndToEndTest {
+    @TempDir
+    Path tmp;
+
+    private Path sweepFile(String name, String body) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, "base: " + CliRunner.config("cat-deep.yaml") + "\n" + body);
+        return file;
+    }
+
+    @Test
+    void aGridRunsEveryCombinationRanksThemAndRecordsADivergedTrialAsFailed() throws Exception {
+        Path file = sweepFile("grid.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.0075, 0.02, 1000000.0]
+                  training.iterations: {min: 5, max: 10, step: 5}
+                objective: {metric: train.accuracy, goal: maximize}
+                executor: {type: local, parallelism: auto}
+                """);
+        Path out = tmp.resolve("grid");
+        CliRunner.Result result = CliRunner.run("sweep", file.toString(), "--out", out.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<Map<String, Object>> lines = lines(out.resolve("results.jsonl"));
+        assertThat(lines).hasSize(6);
+        assertThat(lines).extracting(l -> (String) l.get("id")).isSorted()
+                .allMatch(id -> id.matches("t000[1-6]-[0-9a-f]{6}"));
+        assertThat(lines).extracting(l -> l.get("parameters").toString()).containsExactly(
+                "{optimizer.learning_rate=0.0075, training.iterations=5}",
+                "{optimizer.learning_rate=0.0075, training.iterations=10}",
+                "{optimizer.learning_rate=0.02, training.iterations=5}",
+                "{optimizer.learning_rate=0.02, training.iterations=10}",
+                "{optimizer.learning_rate=1000000.0, training.iterations=5}",
+                "{optimizer.learning_rate=1000000.0, training.iterations=10}");
+        List<Map<String, Object>> diverged = lines.subList(4, 6);
+        assertThat(diverged).allSatisfy(l -> {
+            assertThat(l.get("status")).isEqualTo("failed");
+            assertThat((String) l.get("error")).contains("diverged");
+        });
+        assertThat(lines.subList(0, 4)).allSatisfy(l -> {
+            assertThat(l.get("status")).isEqualTo("ok");
+            assertThat(((Map<?, ?>) l.get("metrics")).keySet().toString()).contains("final_cost", "train.accuracy", "test.accuracy",
+                    "test.f1");
+            Path trial = out.resolve("trials").resolve((String) l.get("id"));
+            assertThat(trial.resolve("report.json")).exists();
+            assertThat(trial.resolve("config.yaml")).exists();
+            assertThat(trial.resolve("model.npz")).exists();
+        });
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(7)
+                .first().asString().startsWith("id,status,seconds,optimizer.learning_rate,training.iterations,");
+
+        // Ranked by train accuracy, ties broken by the lower final cost; the failed trials last.
+        String summary = Files.readString(out.resolve("summary.md"));
+        List<Map<String, Object>> ok = lines.subList(0, 4).stream().sorted((a, b) -> {
+            int byAccuracy = Double.compare(metric(b, "train.accuracy"), metric(a, "train.accuracy"));
+            return byAccuracy != 0 ? byAccuracy : Double.compare(metric(a, "final_cost"), metric(b, "final_cost"));
+        }).toList();
+        List<String> rows = summary.lines().filter(l -> l.matches("\\| (\\d+|-) \\| t\\d{4}-.*")).toList();
+        assertThat(rows).hasSize(6);
+        for (int i = 0; i < 4; i++) {
+            assertThat(rows.get(i)).startsWith("| " + (i + 1) + " | " + ok.get(i).get("id") + " |");
+        }
+        assertThat(rows.subList(4, 6)).allMatch(r -> r.startsWith("| - |") && r.contains("failed: training diverged"));
+        assertThat(summary).contains("| optimizer.learning_rate | 0.0075 |", "| training.iterations | 2500 |");
+
+        ModelSpec best = new SpecLoader(StrataInjector.create(List.of()).getInstance(dev.strata.registry.PluginRegistry.class))
+                .load(out.resolve("best.yaml"), List.of());
+        assertThat(best.training().iterations()).isEqualTo(((Number) ((Map<?, ?>) ok.get(0).get("parameters"))
+                .get("training.iterations")).intValue());
+        assertThat(out.resolve("chart-optimizer.learning_rate.png")).isNotEmptyFile();
+        assertThat(out.resolve("chart-training.iterations.png")).isNotEmptyFile();
+        assertThat(result.out()).contains("Best: " + ok.get(0).get("id"), "Summary: ");
+    }
+
+    @Test
+    void aKilledSweepResumedEndsWithTheSameResultsAsAnUninterruptedOne() throws Exception {
+        Path file = sweepFile("resume.yaml", """
+                parameters:
+                  optimizer.learning_rate: [0.005, 0.0075, 0.01, 0.02]
+                  training.iterations: [40]
+                objective: {metric: test.accuracy}
+                executor: {type: local, parallelism: 1, blas_threads: 1}
+                """);
+        Path killed = tmp.resolve("killed");
+        Process process = CliRunner.start(tmp.resolve("killed.log"), "sweep", file.toString(), "--out", killed.toString());
+        Path results = killed.resolve("results.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(Files.exists(results) && Files.readString(results).contains("\n")) && process.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        int recorded = lines(results).size();
+        assertThat(recorded).as(Files.readString(tmp.resolve("killed.log"))).isBetween(1, 3);
+        // A crash in the middle of a write leaves a torn last line: resume must drop it.
+        Files.writeString(results, "{\"id\": \"t0004-", StandardOpenOption.APPEND);
+
+        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", killed.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains(recorded + " done, " + (4 - recorded) + " to run");
+
+        Path whole = tmp.resolve("whole");
+        CliRunner.Result uninterrupted = CliRunner.run("sweep", file.toString(), "--out", whole.toString());
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+        assertThat(withoutSeconds(lines(results))).isEqualTo(withoutSeconds(lines(whole.resolve("results.jsonl"))));
+        assertThat(Files.readAllLines(killed.resolve("results.csv"))).hasSize(5);
+    }
+
+    @Test
+    void resumingWithAnotherSweepIsRefused() throws Exception {
+        Path file = sweepFile("one.yaml", """
+                parameters: {training.iterations: [3]}
+                objective: {metric: test.accuracy}
+                executor: {type: local, parallelism: '1'}
+                """);
+        Path out = tmp.resolve("one");
+        assertThat(CliRunner.run("sweep", file.toString(), "--out", out.toString()).exitCode()).isZero();
+        Path other = sweepFile("other.yaml", """
+                parameters: {training.iterations: [4]}
+                objective: {metric: test.accuracy}
+                """);
+        CliRunner.Result refused = CliRunner.run("sweep", other.toString(), "--resume", out.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("differs from the one");
+    }
+
+    @Test
+    void everyMistakeInTheSweepFileIsReportedWithItsLineBeforeAnyTrialRuns() throws Exception {
+        Path file = sweepFile("bad.yaml", """
+                strategy: grd
+                parameters:
+                  optimizer.learning_rat: [0.01]
+                  training.iterations: {min: 10, max: 5, step: 1}
+                objective: {metric: test.accuracy}
+                """);
+        Path out = tmp.resolve("bad");
+        CliRunner.Result structure = CliRunner.run("sweep", file.toString(), "--out", out.toString());
+        assertThat(structure.exitCode()).isEqualTo(2);
+        assertThat(structure.err()).contains(file + ":2:11: strategy: unknown strategy 'grd'; did you mean 'grid'?",
+                file + ":5:39: parameters.training.iterations.max: max (5) is below min (10)");
+
+        Files.writeString(file, Files.readString(file).replace("grd", "grid").replace("max: 5", "max: 20"));
+        CliRunner.Result values = CliRunner.run("sweep", file.toString(), "--out", out.toString());
+        assertThat(values.exitCode()).isEqualTo(2);
+        assertThat(values.err()).contains(file + ":4:3: parameters.optimizer.learning_rat: not a path of the base spec",
+                "did you mean 'learning_rate'?");
+        assertThat(out).doesNotExist();
+    }
+
+    private static double metric(Map<String, Object> line, String name) {
+        return ((Number) ((Map<?, ?>) line.get("metrics")).get(name)).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> lines(Path jsonl) throws IOException {
+        return Files.readAllLines(jsonl).stream().filter(l -> !l.isBlank())
+                .map(l -> (Map<String, Object>) Json.parse(l)).toList();
+    }
+
+    private static List<Map<String, Object>> withoutSeconds(List<Map<String, Object>> lines) {
+        return lines.stream().map(l -> {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>(l);
+            copy.remove("seconds");
+            return (Map<String, Object>) copy;
+        }).toList();
+    }
+}

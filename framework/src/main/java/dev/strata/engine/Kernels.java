@@ -1,0 +1,85 @@
+package dev.strata.engine;
+
+import dev.strata.spi.Activation;
+import dev.strata.spi.ElementwiseActivation;
+import dev.strata.spi.Matrix;
+import dev.strata.spi.VectorActivation;
+
+/**
+ * The elementwise work of a dense layer, as single passes over Java arrays of
+ * {@code units × examples} values in column order (each example's column contiguous). On
+ * layer-sized arrays one native call costs more than this arithmetic, so none is made here; the
+ * loops call an activation's scalar function per element, which the JIT inlines. The training loop
+ * and the step-by-step notebook API call the same passes.
+ */
+final class Kernels {
+    private Kernels() {
+    }
+
+    /**
+     * {@code z := z + b} (per unit) and {@code a := g(z)}, in place over {@code z} and into {@code a}.
+     * {@code zm} and {@code am} are {@code z} and {@code a} as matrices, for a vector activation.
+     */
+    static void biasAndActivate(double[] z, double[] b, Activation g, double[] a, int units, int examples,
+            Precision precision, Matrix zm, Matrix am) {
+        int n = units * examples;
+        for (int j = 0, i = 0; j < examples; j++) {
+            for (int r = 0; r < units; r++, i++) {
+                z[i] += b[r];
+            }
+        }
+        if (precision == Precision.FLOAT32) {
+            round(z, n);
+        }
+        if (g instanceof ElementwiseActivation e) {
+            for (int i = 0; i < n; i++) {
+                a[i] = e.value(z[i]);
+            }
+        } else {
+            ((VectorActivation) g).forward(zm, am);
+        }
+    }
+
+    /**
+     * {@code d := d ⊙ g'(z)} in place, with {@code a = g(z)}, or for a vector activation its
+     * Jacobian-vector product per example ({@code dm}, {@code zm}, {@code am} are the arrays as
+     * matrices).
+     */
+    static void activationGradient(double[] d, double[] z, double[] a, Activation g, int n, Matrix dm, Matrix zm,
+            Matrix am) {
+        if (g instanceof ElementwiseActivation e) {
+            for (int i = 0; i < n; i++) {
+                d[i] = d[i] * e.derivative(z[i], a[i]);
+            }
+        } else {
+            ((VectorActivation) g).backward(zm, am, dm, dm);
+        }
+    }
+
+    /** {@code db := (1/m) Σ dZ} over each unit's examples, summed in example order as the notebooks' {@code np.sum}. */
+    static void biasGradient(double[] d, double[] db, int units, int examples, Precision precision) {
+        java.util.Arrays.fill(db, 0, units, 0.0);
+        for (int j = 0, i = 0; j < examples; j++) {
+            for (int r = 0; r < units; r++, i++) {
+                db[r] += d[i];
+            }
+        }
+        double invM = 1.0 / examples;
+        for (int r = 0; r < units; r++) {
+            db[r] = precision.round(db[r] * invM);
+        }
+    }
+
+    /** {@code d := a − y}: the output layer's gradient when the loss and activation are canonical partners. */
+    static void difference(double[] a, double[] y, double[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            d[i] = a[i] - y[i];
+        }
+    }
+
+    static void round(double[] values, int n) {
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) values[i];
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.strata.run;
+
+import dev.strata.data.PreparedData;
+import dev.strata.engine.GradientProbe;
+import dev.strata.engine.Network;
+import dev.strata.engine.Precision;
+import dev.strata.engine.Trainer;
+import dev.strata.spi.NumpyRandom;
+import dev.strata.registry.PluginRegistry;
+import dev.strata.spec.DType;
+import dev.strata.spec.ModelSpec;
+import java.util.List;
+
+/**
+ * {@code strata gradcheck}: a spec's model, initialised as training would, with its backpropagated
+ * gradients compared to centred differences of the cost on a few training examples, in float64.
+ */
+public final class GradientChecks {
+    private GradientChecks() {
+    }
+
+    /** The spec as float64 (gradient checks need it); its data must be loaded from this spec. */
+    public static ModelSpec float64(ModelSpec s) {
+        return new ModelSpec(s.version(), s.name(), s.seed(), DType.FLOAT64, s.data(), s.model(), s.loss(), s.optimizer(),
+                s.training(), s.evaluation(), s.source());
+    }
+
+    /**
+     * @param data loaded from {@link #float64(ModelSpec)}
+     * @param examples how many training examples the cost is computed on
+     * @param entries how many entries of each parameter are checked
+     */
+    public static List<GradientProbe.Result> run(ModelSpec spec, PreparedData data, PluginRegistry plugins, int examples,
+            int entries, double epsilon) {
+        ModelSpec spec64 = float64(spec);
+        ModelBuilder builder = new ModelBuilder(plugins);
+        NumpyRandom random = new NumpyRandom(spec.seed());
+        List<Network.LayerPlan> plans = builder.plans(spec64);
+        Network network = Network.initialize(data.inputSize(), plans, random, Precision.FLOAT64);
+        Trainer trainer = new Trainer(network, builder.loss(spec64), builder.canonicalOutput(spec64,
+                plans.get(plans.size() - 1)), builder.optimizer(spec64), builder.learningRate(spec64), builder.l2(spec64),
+                false);
+        int m = Math.min(examples, data.train().count());
+        return GradientProbe.run(trainer, data.train().inputs().first(m), entries, epsilon, random);
+    }
+}

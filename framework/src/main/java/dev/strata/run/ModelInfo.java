@@ -1,0 +1,39 @@
+package dev.strata.run;
+
+import dev.strata.spi.BadInputException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code model.json}: what the saved model's inputs look like, so that {@code evaluate} and
+ * {@code predict} prepare new data the way training did.
+ *
+ * @param format the file's version (1)
+ * @param inputShape the shape of one example as the data held it (e.g. 64 × 64 × 3)
+ * @param inputScale what raw features are divided by
+ * @param classNames one name per class, in class-index order
+ * @param dtype the run's float type
+ */
+public record ModelInfo(int format, int[] inputShape, double inputScale, List<String> classNames, String dtype) {
+    public static final int FORMAT = 1;
+
+    /** Refuses a model.json whose fields are missing or out of range, naming the file. */
+    ModelInfo checked(Path file) {
+        String problem = null;
+        if (format != FORMAT) {
+            problem = "format " + format + " (this Strata reads format " + FORMAT + ")";
+        } else if (inputShape == null || inputShape.length == 0) {
+            problem = "no input_shape";
+        } else if (java.util.Arrays.stream(inputShape).anyMatch(d -> d <= 0)) {
+            problem = "input_shape " + java.util.Arrays.toString(inputShape) + " with a dimension below 1";
+        } else if (!(inputScale > 0) || !Double.isFinite(inputScale)) {
+            problem = "input_scale " + inputScale + " (must be a finite number > 0)";
+        } else if (classNames == null || classNames.isEmpty()) {
+            problem = "no class_names";
+        }
+        if (problem != null) {
+            throw new BadInputException(file + " has " + problem, "the run folder is damaged; train again");
+        }
+        return this;
+    }
+}

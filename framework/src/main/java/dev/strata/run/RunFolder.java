@@ -1,0 +1,90 @@
+package dev.strata.run;
+
+import dev.strata.spi.BadInputException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * A run folder and the rules for writing one: never silently overwritten, and written by one
+ * process at a time. The lock is an operating-system lock on {@value #LOCK}, which the system
+ * releases when the process ends however it ends, so a crash cannot leave it stuck.
+ */
+public final class RunFolder implements AutoCloseable {
+    static final String LOCK = ".strata.lock";
+
+    private final Path dir;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunFolder(Path dir, FileChannel channel, FileLock lock) {
+        this.dir = dir;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** {@code runs/<name>-<yyyyMMdd-HHmmss>}. */
+    public static Path defaultFor(String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        return Path.of("runs", name + "-" + stamp);
+    }
+
+    /** Refuses a folder that exists and holds anything (a file in its place too). */
+    public static void requireFresh(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("--out " + dir + " is a file", "choose a folder path for --out");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(LOCK))) {
+                throw new BadInputException("the run folder " + dir + " already exists and is not empty",
+                        "choose another --out, or remove the folder");
+            }
+        }
+    }
+
+    /**
+     * Creates {@code dir} if needed and takes its lock.
+     *
+     * @throws BadInputException when another process holds it
+     */
+    public static RunFolder lock(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new BadInputException("another Strata run is writing " + dir + " right now",
+                    "wait for it to finish, or choose another --out");
+        }
+        return new RunFolder(dir, channel, lock);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.strata.run;
+
+import dev.strata.data.DataLoader;
+import dev.strata.data.PreparedData;
+import dev.strata.engine.DivergenceException;
+import dev.strata.engine.TrainingListener;
+import dev.strata.io.AtomicFiles;
+import dev.strata.registry.Parameters;
+import dev.strata.registry.PluginCatalog;
+import dev.strata.registry.PluginRegistry;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.SpecLoader;
+import dev.strata.spec.SpecWriter;
+import dev.strata.spi.BadInputException;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The one run lifecycle, for the CLI, the {@code Strata} facade and sweep trials alike: a fresh (or
+ * resumable) folder, locked; the data checked before the folder is made; the resolved spec written
+ * first, so a killed run can be resumed; checkpoints and Ctrl-C; divergence reported with the
+ * learning rate and what was kept; the report files; the checkpoint removed once the run is done.
+ */
+public final class Runs {
+    private final PluginRegistry plugins;
+    private final PluginCatalog catalog;
+    private final SpecLoader specs;
+
+    @Inject
+    public Runs(PluginRegistry plugins, PluginCatalog catalog, SpecLoader specs) {
+        this.plugins = plugins;
+        this.catalog = catalog;
+        this.specs = specs;
+    }
+
+    /** How a run is started. */
+    public record Options(List<String> overrides, boolean interruptible, long startNanos) {
+        public Options {
+            overrides = List.copyOf(overrides);
+        }
+
+        /** No overrides, no Ctrl-C handling, timed from now. */
+        public static Options plain() {
+            return new Options(List.of(), false, System.nanoTime());
+        }
+    }
+
+    /** What the lifecycle tells its caller besides the training loop's progress. */
+    public interface Listener extends TrainingListener {
+        /** The data is loaded and the folder ready; training starts next ({@code resumed} null for a fresh run). */
+        default void ready(ModelSpec spec, PreparedData data, Checkpoint resumed) {
+        }
+
+        /**
+         * The run stopped early on request and its checkpoint is written. Called before a Ctrl-C lets the
+         * process exit, so what is said here is seen.
+         */
+        default void stopped(RunResult result, Path dir) {
+        }
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param result the trained model and its metrics (when stopped, as far as it got)
+     * @param stopped whether it stopped early on request and left a checkpoint to resume from
+     */
+    public record Outcome(RunResult result, Path dir, boolean stopped) {
+    }
+
+    public PreparedData loadData(ModelSpec spec) {
+        return new DataLoader(plugins).load(spec);
+    }
+
+    /** Trains and evaluates without writing anything. */
+    public RunResult train(ModelSpec spec, PreparedData data, TrainingListener listener) {
+        return new Training(plugins).run(spec, data, listener, null, null);
+    }
+
+    /** Trains {@code spec} into the run folder {@code dir}, which must not exist or be empty. */
+    public Outcome run(ModelSpec spec, Path dir, Options options, Listener listener) throws IOException {
+        RunFolder.requireFresh(dir);
+        // Data is checked before the folder is made: bad data must not leave a folder behind that
+        // blocks running the same command again once the data is fixed.
+        PreparedData data = loadData(spec);
+        try (RunFolder folder = RunFolder.lock(dir)) {
+            RunFolder.requireFresh(dir);
+            AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(spec));
+            return train(spec, data, dir, null, options, listener);
+        }
+    }
+
+    /** Continues the stopped or killed run in {@code dir} from its checkpoint, with the spec it started with. */
+    public Outcome resume(Path dir, Options options, Listener listener) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
+            throw new BadInputException("nothing to resume in " + dir + ": it has no " + RunFiles.CONFIG,
+                    "give a folder written by `strata train`");
+        }
+        try (RunFolder folder = RunFolder.lock(dir)) {
+            if (!Checkpoint.exists(dir)) {
+                throw new BadInputException("nothing to resume in " + dir + ": it has no " + Checkpoint.FILE
+                        + (Files.exists(dir.resolve(RunFiles.REPORT_JSON)) ? " (the run already finished)" : ""),
+                        "set training.checkpoint_every to write checkpoints, or train again");
+            }
+            ModelSpec spec = specs.load(dir.resolve(RunFiles.CONFIG), List.of());
+            Checkpoint checkpoint = Checkpoint.read(dir);
+            return train(spec, loadData(spec), dir, checkpoint, options, listener);
+        }
+    }
+
+    private Outcome train(ModelSpec spec, PreparedData data, Path dir, Checkpoint checkpoint, Options options,
+            Listener listener) throws IOException {
+        listener.ready(spec, data, checkpoint);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = options.interruptible() ? stopHook(stop, finished) : null;
+        try {
+            TrainingListener stoppable = new StoppableListener(listener, stop);
+            RunResult result = trainNamingTheCause(spec, data, stoppable, dir, checkpoint);
+            if (result.training().stopped()) {
+                listener.stopped(result, dir);
+                return new Outcome(result, dir, true);
+            }
+            double total = (System.nanoTime() - options.startNanos()) / 1e9;
+            RunWriter.write(dir, result, new RunWriter.Provenance(options.overrides(), catalog.provenance(), total));
+            Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
+            return new Outcome(result, dir, false);
+        } finally {
+            finished.countDown();
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it has been released above
+                }
+            }
+        }
+    }
+
+    /** Ctrl-C asks the loop to stop after the current step and write a checkpoint; the hook waits for that. */
+    private static Thread stopHook(AtomicBoolean stop, CountDownLatch finished) {
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "strata-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    /** Divergence gets the learning rate's value and what is kept, so the message says what to change. */
+    private RunResult trainNamingTheCause(ModelSpec spec, PreparedData data, TrainingListener listener, Path dir,
+            Checkpoint checkpoint) {
+        try {
+            return new Training(plugins).run(spec, data, listener, dir, checkpoint);
+        } catch (DivergenceException e) {
+            String kept = Checkpoint.exists(dir)
+                    ? "; the last checkpoint before it is kept in " + dir.resolve(Checkpoint.FILE)
+                    : "";
+            double rate = spec.optimizer().params().getDouble(Parameters.LEARNING_RATE);
+            throw new DivergenceException(e.iteration(), e.cost(), "the learning rate (optimizer.learning_rate: " + rate
+                    + ") is probably too high: try a smaller one, e.g. --set optimizer.learning_rate=" + rate / 10 + kept);
+        }
+    }
+
+    /** Passes everything on and also stops when Ctrl-C set {@code stop}. */
+    private record StoppableListener(TrainingListener delegate, AtomicBoolean stop) implements TrainingListener {
+        @Override
+        public void started(int totalSteps, String unit) {
+            delegate.started(totalSteps, unit);
+        }
+
+        @Override
+        public void stepped(int step) {
+            delegate.stepped(step);
+        }
+
+        @Override
+        public void cost(dev.strata.engine.CostPoint point) {
+            delegate.cost(point);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stop.get() || delegate.stopRequested();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.strata.run;
+
+import dev.strata.data.PreparedData;
+import dev.strata.data.Split;
+import dev.strata.engine.Batches;
+import dev.strata.engine.CostPoint;
+import dev.strata.engine.Inference;
+import dev.strata.engine.Network;
+import dev.strata.engine.Trainer;
+import dev.strata.engine.TrainingListener;
+import dev.strata.engine.TrainingResult;
+import dev.strata.eval.Metrics;
+import dev.strata.io.NumpyArray;
+import dev.strata.spi.NumpyRandom;
+import dev.strata.registry.PluginRegistry;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.TrainingSpec;
+import dev.strata.spi.BadInputException;
+import dev.strata.spi.LossFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a spec's model on its data and trains it, optionally writing checkpoints and continuing
+ * from one. The random stream is seeded once with the spec's seed and drawn from in a fixed order:
+ * initial weights layer by layer, then minibatch shuffles.
+ */
+final class Training {
+    private final PluginRegistry plugins;
+
+    Training(PluginRegistry plugins) {
+        this.plugins = plugins;
+    }
+
+    /**
+     * Trains, writing a checkpoint to {@code checkpointDir} every {@code training.checkpoint_every}
+     * steps and when a stop is requested, and continuing from {@code resume} when given. A resumed run
+     * ends with exactly the parameters and costs of an uninterrupted one.
+     *
+     * @param checkpointDir where checkpoints go, or {@code null} for none
+     * @param resume the checkpoint to continue from, or {@code null} to start afresh
+     */
+    RunResult run(ModelSpec spec, PreparedData data, TrainingListener listener, Path checkpointDir, Checkpoint resume) {
+        ModelBuilder builder = new ModelBuilder(plugins);
+        NumpyRandom random = new NumpyRandom(spec.seed());
+        List<Network.LayerPlan> plans = builder.plans(spec);
+        Network network = Network.initialize(data.inputSize(), plans, random, spec.dtype().precision());
+        TrainingSpec t = spec.training();
+        var rule = builder.optimizer(spec);
+        double l2 = builder.l2(spec);
+        boolean gram = t.inputGram() && !t.minibatch() && Trainer.inputGramExact(rule, l2)
+                && Trainer.inputGramPays(network, data.train().count(), t.iterations());
+        Trainer trainer = new Trainer(network, builder.loss(spec), builder.canonicalOutput(spec, plans.get(plans.size() - 1)),
+                rule, builder.learningRate(spec), l2, gram);
+        int from = 0;
+        List<CostPoint> history = new ArrayList<>();
+        if (resume != null) {
+            try {
+                network.load(resume.parameters());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("the checkpoint does not fit the spec's model: " + e.getMessage(),
+                        "resume with the spec the run started with");
+            }
+            trainer.resume(resume.updates(), resume.optimizerState(), resume.engineState());
+            random.restore(resume.random());
+            from = resume.stepsDone();
+            history.addAll(resume.costs());
+        }
+        CheckpointingListener checkpointing = new CheckpointingListener(listener, trainer, random, checkpointDir,
+                t.checkpointEvery(), history);
+        Split train = data.train();
+        Batches batches = t.minibatch() ? Batches.minibatches(train.inputs(), t.batchSize(), t.shuffle(), random)
+                : Batches.fullBatch(train.inputs());
+        int total = t.minibatch() ? t.epochs() : t.iterations();
+        TrainingResult result = from >= total
+                ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, gram ? "input_gram" : "direct")
+                : trainer.train(batches, from, total, t.printEvery(), checkpointing);
+        List<CostPoint> costs = new ArrayList<>(resume == null ? List.of() : resume.costs());
+        costs.addAll(result.costs());
+        TrainingResult combined = new TrainingResult(costs, result.stepsDone(), result.updates(), result.seconds(),
+                result.stopped(), result.firstLayerForm());
+        return evaluate(spec, data, network, combined);
+    }
+
+    /** Whether the spec's loss compares label values (regression) rather than class indices. */
+    boolean valueLabels(ModelSpec spec) {
+        return plugins.get(LossFactory.class, spec.loss().type()).labelKind() == LossFactory.LabelKind.VALUE;
+    }
+
+    /** Metrics of {@code network} on both splits of {@code data}. */
+    RunResult evaluate(ModelSpec spec, PreparedData data, Network network, TrainingResult training) {
+        double threshold = spec.evaluation().threshold();
+        boolean values = valueLabels(spec);
+        int units = network.outputUnits();
+        Metrics trainMetrics = Metrics.of(Inference.outputs(network, data.train().inputs()), units,
+                data.train().labels(), threshold, values);
+        Metrics testMetrics = null;
+        double[] testOutputs = null;
+        if (data.test() != null) {
+            testOutputs = Inference.outputs(network, data.test().inputs());
+            testMetrics = Metrics.of(testOutputs, units, data.test().labels(), threshold, values);
+        }
+        return new RunResult(spec, data, network, training, trainMetrics, testMetrics, testOutputs);
+    }
+
+    /** Writes checkpoints on schedule and when the loop stops early; passes everything on. */
+    private static final class CheckpointingListener implements TrainingListener {
+        private final TrainingListener delegate;
+        private final Trainer trainer;
+        private final NumpyRandom random;
+        private final Path dir;
+        private final int every;
+        private final List<CostPoint> costs;
+        private int lastStep;
+
+        CheckpointingListener(TrainingListener delegate, Trainer trainer, NumpyRandom random, Path dir, int every,
+                List<CostPoint> costs) {
+            this.delegate = delegate;
+            this.trainer = trainer;
+            this.random = random;
+            this.dir = dir;
+            this.every = every;
+            this.costs = costs;
+        }
+
+        @Override
+        public void started(int totalSteps, String unit) {
+            delegate.started(totalSteps, unit);
+        }
+
+        @Override
+        public void cost(CostPoint point) {
+            costs.add(point);
+            delegate.cost(point);
+        }
+
+        @Override
+        public void stepped(int step) {
+            lastStep = step;
+            if (dir != null && every > 0 && step % every == 0) {
+                save(step);
+            }
+            delegate.stepped(step);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            boolean stop = delegate.stopRequested();
+            if (stop && dir != null && !(every > 0 && lastStep % every == 0)) {
+                save(lastStep);
+            }
+            return stop;
+        }
+
+        private void save(int step) {
+            trainer.formParameters();
+            Map<String, NumpyArray> parameters = trainer.network().parameterArrays();
+            try {
+                new Checkpoint(step, trainer.updates(), random.state(), parameters, trainer.optimizerState(),
+                        trainer.formState(), List.copyOf(costs)).write(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing the checkpoint in " + dir + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+}

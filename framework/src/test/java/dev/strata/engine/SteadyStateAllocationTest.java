@@ -1,0 +1,86 @@
+package dev.strata.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.registry.PluginRegistry;
+import dev.strata.registry.StrataInjector;
+import dev.strata.spi.ActivationFactory;
+import dev.strata.spi.InitializerFactory;
+import dev.strata.spi.LossFactory;
+import dev.strata.spi.NumpyRandom;
+import dev.strata.spi.Optimizer;
+import dev.strata.spi.OptimizerFactory;
+import dev.strata.spi.Params;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Buffers for activations, gradients and optimizer state are allocated once per batch width: a
+ * steady-state update allocates at most a few small objects, the same whatever the number of
+ * examples, full batch and minibatch alike.
+ */
+class SteadyStateAllocationTest {
+    private static final PluginRegistry PLUGINS = StrataInjector.create(List.of()).getInstance(PluginRegistry.class);
+
+    private record Setup(Trainer trainer, Batches batches) {
+    }
+
+    private static Setup setup(int examples, Precision precision, String optimizer, boolean inputGram, int batchSize) {
+        NumpyRandom random = new NumpyRandom(1);
+        List<Network.LayerPlan> plans = List.of(plan(20, "relu"), plan(7, "relu"), plan(1, "sigmoid"));
+        Network network = Network.initialize(500, plans, random, precision);
+        OptimizerFactory rules = PLUGINS.get(OptimizerFactory.class, optimizer);
+        Optimizer rule = rules.create(Params.defaults(rules.parameters()));
+        Trainer trainer = new Trainer(network, PLUGINS.get(LossFactory.class, "binary_cross_entropy").create(Params.empty()),
+                true, rule, 0.01, 0.0, inputGram);
+        double[] y = new double[examples];
+        for (int i = 0; i < examples; i++) {
+            y[i] = random.nextDouble() < 0.5 ? 1 : 0;
+        }
+        NumpyRandom values = new NumpyRandom(2);
+        Inputs inputs = Inputs.of(precision, 500, examples, (from, into, n) -> {
+            for (int k = 0; k < n; k++) {
+                into[k] = values.nextDouble();
+            }
+        }, y, 1);
+        Batches batches = batchSize >= examples ? Batches.fullBatch(inputs)
+                : Batches.minibatches(inputs, batchSize, true, new NumpyRandom(3));
+        return new Setup(trainer, batches);
+    }
+
+    /** Bytes allocated per update once warm, over 200 updates. */
+    private static double bytesPerUpdate(Setup s) {
+        s.trainer().train(s.batches(), 0, 50, 1000, TrainingListener.NONE);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long updates = s.trainer().updates();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        s.trainer().train(s.batches(), 50, 250, 1000, TrainingListener.NONE);
+        return (threads.getCurrentThreadAllocatedBytes() - before) / (double) (s.trainer().updates() - updates);
+    }
+
+    private static Network.LayerPlan plan(int units, String activation) {
+        return new Network.LayerPlan(units, activation, PLUGINS.get(ActivationFactory.class, activation)
+                .create(Params.empty()), PLUGINS.get(InitializerFactory.class, "lecun_normal").create(Params.empty()));
+    }
+
+    @ParameterizedTest(name = "{0}, batches of {1}, Gram form {2}")
+    @CsvSource({"gradient_descent, 100000, false", "gradient_descent, 100000, true", "adam, 100000, false",
+        "adam, 64, false", "momentum, 32, false"})
+    void anUpdateAllocatesOnlyAFewSmallObjectsWhateverTheNumberOfExamples(String optimizer, int batchSize,
+            boolean inputGram) {
+        // the Gram form's m x m matrix makes many examples slow to train, and is allocated once per run anyway
+        int large = inputGram ? 1000 : 4000;
+        for (Precision precision : Precision.values()) {
+            double atSmall = bytesPerUpdate(setup(200, precision, optimizer, inputGram, batchSize));
+            double atLarge = bytesPerUpdate(setup(large, precision, optimizer, inputGram, batchSize));
+            System.out.printf("%s, %s, batches of %d%s: %.0f bytes allocated per update at 200 examples, %.0f at %d%n",
+                    precision, optimizer, Math.min(batchSize, 200), inputGram ? " (Gram form)" : "", atSmall, atLarge,
+                    large);
+            // One float64 activation buffer of 20 units × 200 examples alone would be 32 KB.
+            assertThat(atSmall).as("%s bytes per update, 200 examples", precision).isLessThan(1_000);
+            assertThat(atLarge).as("%s bytes per update, %d examples", precision, large).isLessThan(1_000);
+        }
+    }
+}
