@@ -10,7 +10,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Prints the seeds' "Cost after iteration i: c" lines and, on a terminal, a progress bar with
+ * Prints the notebooks' "Cost after iteration i: c" lines and, on a terminal, a progress bar with
  * speed and time left (on stderr, so stdout stays plain for scripts).
  */
 final class ConsoleTrainingListener implements TrainingListener {

@@ -148,7 +148,7 @@ class NothingLostTest {
         }
     }
 
-    /** The seeds' two-layer cat model with the given optimizer and training block. */
+    /** The notebooks' two-layer cat model with the given optimizer and training block. */
     private Path spec(String name, String optimizer, String training) throws IOException {
         return BadInput.write(dir, name + ".yaml", """
                 name: %s

@@ -68,7 +68,7 @@ public final class Notebook {
     }
 
     /**
-     * The seeds' 2-layer {@code initialize_parameters(n_x, n_h, n_y)}: {@code np.random.seed(seed)},
+     * The notebooks' 2-layer {@code initialize_parameters(n_x, n_h, n_y)}: {@code np.random.seed(seed)},
      * then {@code W = randn * 0.01} per layer, biases zero.
      */
     public Map<String, INDArray> initializeParameters(int nX, int nH, int nY, long seed) {
@@ -76,7 +76,7 @@ public final class Notebook {
     }
 
     /**
-     * The seeds' {@code initialize_parameters_deep(layer_dims)} with the given initializer, e.g.
+     * The notebooks' {@code initialize_parameters_deep(layer_dims)} with the given initializer, e.g.
      * {@code initializer("normal", Map.of("std", 0.01))} (part 1) or {@code initializer("lecun_normal",
      * Map.of())} ({@code randn / sqrt(fan_in)}, part 2's deep model).
      */
@@ -198,7 +198,7 @@ public final class Notebook {
         return probabilities.gt(0.5).castTo(DataType.DOUBLE);
     }
 
-    /** The fraction of predictions equal to the labels {@code y}, as the seeds print it. */
+    /** The fraction of predictions equal to the labels {@code y}, as the notebooks print it. */
     public static double accuracy(INDArray predictions, INDArray y) {
         return predictions.eq(f(y)).castTo(DataType.DOUBLE).meanNumber().doubleValue();
     }

@@ -9,13 +9,10 @@ import dev.strata.spec.yaml.YamlBlock;
 import dev.strata.spec.yaml.YamlNode;
 import dev.strata.spec.yaml.YamlValues;
 import dev.strata.spi.ActivationFactory;
-import dev.strata.spi.DataSourceFactory;
 import dev.strata.spi.InitializerFactory;
 import dev.strata.spi.LossFactory;
 import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.OutputLayer;
-import dev.strata.spi.ParamSpec;
-import dev.strata.spi.Params;
 import dev.strata.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +25,6 @@ import java.util.regex.Pattern;
  * problem. One instance per load.
  */
 final class SpecValidator {
-    static final String DEFAULT_FORMAT = "hdf5";
     static final String DEFAULT_INITIALIZER = "lecun_normal";
     static final String DEFAULT_LOSS = "binary_cross_entropy";
     private static final long SEED_LIMIT = 1L << 32;
@@ -51,7 +47,8 @@ final class SpecValidator {
         String name = name(spec, defaultName);
         long seed = seed(spec);
         DType dtype = dtype(spec);
-        DataSpec data = spec.required("data", "the data block").flatMap(n -> data(n, "data")).orElse(null);
+        DataSpec data = spec.required("data", "the data block").flatMap(n -> new DataBlock(plugins, params, errors)
+                .read(n, "data")).orElse(null);
         ModelDef model = spec.required("model", "the model block").flatMap(n -> model(n, "model")).orElse(null);
         Selector loss = params.selector(spec.node("loss").orElse(defaultName(DEFAULT_LOSS, root)), "loss",
                 "loss", plugins.factories(LossFactory.class), f -> Parameters.declared(PluginKind.LOSS, f)).orElse(null);
@@ -122,70 +119,6 @@ final class SpecValidator {
         errors.add(Kind.UNKNOWN_VALUE, block.locationOf(key), block.pathOf(key), "unknown " + key + " '" + text.get()
                 + "'", Suggestions.fix(text.get(), names));
         return fallback;
-    }
-
-    private Optional<DataSpec> data(YamlNode node, String path) {
-        Optional<YamlBlock> maybe = YamlBlock.of(node, path, errors);
-        if (maybe.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlBlock data = maybe.get();
-        int before = errors.size();
-        String format = data.string("format").orElse(DEFAULT_FORMAT);
-        DataSourceFactory factory = plugins.get(DataSourceFactory.class, format);
-        if (factory == null) {
-            errors.add(Kind.UNKNOWN_PLUGIN, data.locationOf("format"), data.pathOf("format"), "unknown data format '"
-                    + format + "'", Suggestions.fix(format, plugins.factories(DataSourceFactory.class).keySet()));
-        }
-        String owner = "data format '" + format + "'";
-        Optional<YamlNode> trainNode = data.required("train", "the training data block");
-        Optional<YamlNode> testNode = data.node("test");
-        Optional<YamlNode> classNode = data.node("class_names");
-        Params train = null;
-        Params test = null;
-        Params classNames = null;
-        if (factory != null) {
-            train = trainNode.flatMap(n -> split(n, data.pathOf("train"), factory.parameters(), owner)).orElse(null);
-            test = testNode.flatMap(n -> split(n, data.pathOf("test"), factory.parameters(), owner)).orElse(null);
-            if (classNode.isPresent() && factory.classNameParameters().isEmpty()) {
-                errors.add(Kind.UNKNOWN_KEY, classNode.get().location(), data.pathOf("class_names"), owner
-                        + " takes no class_names block", "remove data.class_names");
-            } else {
-                classNames = classNode.flatMap(n -> split(n, data.pathOf("class_names"),
-                        factory.classNameParameters(), owner)).orElse(null);
-            }
-        }
-        Preprocessing preprocessing = data.node("preprocessing")
-                .map(n -> preprocessing(n, data.pathOf("preprocessing"))).orElse(Preprocessing.NONE);
-        data.finish();
-        return errors.size() == before ? Optional.of(new DataSpec(format, train, test, classNames, preprocessing))
-                : Optional.empty();
-    }
-
-    private Optional<Params> split(YamlNode node, String path, List<ParamSpec> specs, String owner) {
-        return YamlBlock.of(node, path, errors).flatMap(block -> params.read(block, specs, owner, null));
-    }
-
-    private Preprocessing preprocessing(YamlNode node, String path) {
-        Optional<YamlBlock> maybe = YamlBlock.of(node, path, errors);
-        if (maybe.isEmpty()) {
-            return Preprocessing.NONE;
-        }
-        YamlBlock block = maybe.get();
-        boolean flatten = block.bool("flatten").orElse(true);
-        double scale = block.number("scale").orElse(1.0);
-        if (!(scale > 0 && Double.isFinite(scale))) {
-            errors.add(Kind.OUT_OF_RANGE, block.locationOf("scale"), block.pathOf("scale"),
-                    "scale must be a finite number > 0, got " + text(block, "scale"),
-                    "set scale to what features are divided by, e.g. 255 for 8-bit pixels");
-        }
-        block.finish();
-        return new Preprocessing(flatten, scale);
-    }
-
-    /** A scalar's text as written, for messages. */
-    private static String text(YamlBlock block, String key) {
-        return block.node(key).map(n -> n instanceof YamlNode.Scalar s ? s.text() : n.describe()).orElse("");
     }
 
     private Optional<ModelDef> model(YamlNode node, String path) {
@@ -286,7 +219,7 @@ final class SpecValidator {
             double threshold = block.number("threshold").orElse(EvaluationSpec.DEFAULT.threshold());
             if (errors.size() == before && !(threshold > 0 && threshold < 1)) {
                 errors.add(Kind.OUT_OF_RANGE, block.locationOf("threshold"), block.pathOf("threshold"),
-                        "threshold must be in (0, 1), got " + text(block, "threshold"),
+                        "threshold must be in (0, 1), got " + block.textOf("threshold"),
                         "set threshold to a probability between 0 and 1, e.g. 0.5");
             }
             block.finish();

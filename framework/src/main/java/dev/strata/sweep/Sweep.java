@@ -179,7 +179,7 @@ public final class Sweep {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> plainMap(String text, String label) {
         ErrorCollector errors = new ErrorCollector();
-        Object plain = SafeYaml.parseFile(text, label, errors).map(n -> SweepParser.plain(n, "", errors)).orElse(null);
+        Object plain = SafeYaml.parseFile(text, label, errors).map(n -> DomainParser.plain(n, "", errors)).orElse(null);
         errors.throwIfAny(label);
         return new LinkedHashMap<>((Map<String, Object>) plain);
     }

@@ -23,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Every test case of the seeds' notebooks, reproduced through the step-by-step API. Inputs are
+ * Every test case of the notebooks' notebooks, reproduced through the step-by-step API. Inputs are
  * regenerated from each case's seed and draw order with the numpy-compatible stream (and checked
  * against the stored inputs); outputs must match numpy's to 1e-12.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The shipped configs reproduce the seeds' full training runs on the cat / non-cat data: the
+ * The shipped configs reproduce the notebooks' full training runs on the cat / non-cat data: the
  * golden costs within 1e-6 at every logged iteration, the accuracies exactly, and the test-set
  * probabilities. This is the same path `strata train` takes (spec → plugins → engine), with the
  * first layer in its default Gram form ({@code input_gram: auto}) and in the direct form.

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The configs shipped in {@code configs/} are valid specs that describe the seeds' three models. */
+/** The configs shipped in {@code configs/} are valid specs that describe the notebooks' three models. */
 class ShippedConfigsTest {
     // Tests run in the framework module's folder.
     private static final Path CONFIGS = Path.of("..", "configs");

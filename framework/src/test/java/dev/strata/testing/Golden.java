@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The reference values generated with numpy from the seeds' algorithm, copied into the test
+ * The reference values generated with numpy from the notebooks' algorithm, copied into the test
  * resources ({@code golden/}). JSON is read with SnakeYAML's safe loader, which parses it as YAML.
  */
 public final class Golden {

@@ -8,8 +8,12 @@ import java.util.List;
  * type {@link ParamType#PATH} arrive resolved and checked to exist.
  * A file that is not what it should be is reported with a {@link BadInputException} naming the file
  * and what was expected; an {@link IOException} is for failures of the file system itself.
+ *
+ * <p>Lifetime: {@link DataSourceFactory#create} is called each time a spec's data is loaded; the
+ * engine then calls {@link #read} for each split and {@link #classNames} at most once, on one thread.
+ * Experimental: this interface will change when data stays in its stored type and may be streamed.
  */
-@Api(status = Api.Status.STABLE, since = "0.1")
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public interface DataSource {
     Examples read(Params split) throws IOException;
 

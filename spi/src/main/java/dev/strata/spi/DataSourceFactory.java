@@ -7,7 +7,7 @@ import java.util.List;
  * block ({@code data.train}, {@code data.test}); {@link #classNameParameters()} those of
  * {@code data.class_names}.
  */
-@Api(status = Api.Status.STABLE, since = "0.1")
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public interface DataSourceFactory extends PluginFactory {
     DataSource create();
 

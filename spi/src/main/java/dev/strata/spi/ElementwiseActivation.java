@@ -19,7 +19,7 @@ package dev.strata.spi;
  * <p>Both methods must be pure functions of their arguments: the engine may call them in any order
  * and from any thread.
  */
-@Api(status = Api.Status.STABLE, since = "0.1")
+@Api(status = Api.Status.STABLE, since = "0.2")
 public non-sealed interface ElementwiseActivation extends Activation {
     /** g(z). */
     double value(double z);

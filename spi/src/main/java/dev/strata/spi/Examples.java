@@ -12,7 +12,7 @@ import java.util.Arrays;
  * @param exampleShape the shape of one example; its product is the width
  * @param labels one label per example (a class index for classification losses)
  */
-@Api(status = Api.Status.STABLE, since = "0.1")
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record Examples(double[] features, int count, int[] exampleShape, double[] labels) {
     public Examples {
         exampleShape = exampleShape.clone();

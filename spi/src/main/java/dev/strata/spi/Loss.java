@@ -9,7 +9,7 @@ package dev.strata.spi;
  * calls {@link #cost}, then {@link #gradient} unless the output activation is this loss's
  * {@link LossFactory#canonicalLink() canonical link}; always from one thread at a time.
  */
-@Api(status = Api.Status.STABLE, since = "0.1")
+@Api(status = Api.Status.STABLE, since = "0.2")
 public interface Loss {
     /** The mean cost over the examples (columns). */
     double cost(Matrix a, Matrix y);

@@ -3,7 +3,7 @@ package dev.strata.spi;
 import java.util.Optional;
 
 /** Creates a {@link Loss} from validated parameters; registered under {@link #name()}. */
-@Api(status = Api.Status.STABLE, since = "0.1")
+@Api(status = Api.Status.STABLE, since = "0.2")
 public interface LossFactory extends PluginFactory {
     /** A new loss for one run. */
     Loss create(Params params);

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * {@link #parameters()} (it is refused unless a positive finite number), and the rule receives it
  * with each update. {@link #defaultLearningRate()} says whether a spec may leave it out.
  */
-@Api(status = Api.Status.STABLE, since = "0.1")
+@Api(status = Api.Status.STABLE, since = "0.2")
 public interface OptimizerFactory extends PluginFactory {
     /** A new rule for one run; {@code params} holds this factory's own parameters. */
     Optimizer create(Params params);

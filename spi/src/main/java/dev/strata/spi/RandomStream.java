@@ -3,6 +3,9 @@ package dev.strata.spi;
 /**
  * The one random stream of a run. The default implementation reproduces numpy's legacy global
  * generator exactly ({@code np.random.seed}, {@code randn}, {@code random_sample}).
+ *
+ * <p>Not thread-safe: a run's stream is drawn from in a fixed order on one thread (initial weights
+ * layer by layer, then minibatch shuffles), which is what makes runs reproducible.
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public interface RandomStream {

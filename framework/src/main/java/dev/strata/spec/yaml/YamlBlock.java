@@ -127,4 +127,9 @@ public final class YamlBlock {
             }
         }
     }
+
+    /** A key's scalar text as written (or a description of a non-scalar), for messages; empty when absent. */
+    public String textOf(String key) {
+        return node(key).map(n -> n instanceof YamlNode.Scalar s ? s.text() : n.describe()).orElse("");
+    }
 }

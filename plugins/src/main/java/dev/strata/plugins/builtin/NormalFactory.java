@@ -6,7 +6,7 @@ import dev.strata.spi.ParamSpec;
 import dev.strata.spi.Params;
 import java.util.List;
 
-/** {@code normal}: {@code randn(fanOut, fanIn) * std}, the seeds' two-layer initialisation. */
+/** {@code normal}: {@code randn(fanOut, fanIn) * std}, the notebooks' two-layer initialisation. */
 public final class NormalFactory implements InitializerFactory {
     static final String STD = "std";
 
@@ -22,7 +22,7 @@ public final class NormalFactory implements InitializerFactory {
 
     @Override
     public String description() {
-        return "np.random.randn(fan_out, fan_in) * std, as the seeds' 2-layer model";
+        return "np.random.randn(fan_out, fan_in) * std, as the notebooks' 2-layer model";
     }
 
     @Override

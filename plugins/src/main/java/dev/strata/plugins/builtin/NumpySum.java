@@ -2,7 +2,7 @@ package dev.strata.plugins.builtin;
 
 /**
  * numpy's pairwise summation ({@code np.sum} over a contiguous float64 array), so that costs add up
- * in the same order, and round the same way, as the seeds' {@code compute_cost}.
+ * in the same order, and round the same way, as the notebooks' {@code compute_cost}.
  */
 final class NumpySum {
     private static final int BLOCK = 128;

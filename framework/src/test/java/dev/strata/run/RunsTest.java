@@ -1,0 +1,77 @@
+package dev.strata.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Injector;
+import dev.strata.engine.DivergenceException;
+import dev.strata.registry.StrataInjector;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.SpecLoader;
+import dev.strata.spi.BadInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one run lifecycle the CLI, the facade and sweep trials share. */
+class RunsTest {
+    private static Injector injector;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void plugins() {
+        injector = StrataInjector.create(List.of());
+    }
+
+    private static ModelSpec spec(String... overrides) {
+        return injector.getInstance(SpecLoader.class).load(Path.of("..", "configs", "cat-logistic.yaml"),
+                List.of(overrides));
+    }
+
+    private Runs.Outcome run(ModelSpec spec, Path out) throws Exception {
+        return injector.getInstance(Runs.class).run(spec, out, Runs.Options.plain(), new Runs.Listener() {
+        });
+    }
+
+    @Test
+    void aFolderThatExistsAndHoldsAnythingIsRefusedBeforeAnyDataIsRead() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> run(spec("training.iterations=2"), out))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("already exists and is not empty");
+        assertThat(out.resolve("notes.txt")).content().isEqualTo("mine");
+        assertThat(out.resolve(RunFiles.CONFIG)).doesNotExist();
+    }
+
+    @Test
+    void aFolderAnotherRunIsWritingIsRefused() throws Exception {
+        Path out = dir.resolve("busy");
+        try (RunFolder held = RunFolder.lock(out)) {
+            assertThatThrownBy(() -> run(spec("training.iterations=2"), out))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("another Strata run is writing " + out)
+                    .hasMessageContaining("wait for it to finish, or choose another --out");
+        }
+        assertThat(run(spec("training.iterations=2"), out).stopped()).isFalse();
+    }
+
+    @Test
+    void theResolvedSpecIsWrittenFirstSoADivergedRunStillShowsWhatItRan() {
+        Path out = dir.resolve("diverged");
+
+        assertThatThrownBy(() -> run(spec("training.iterations=50", "optimizer.learning_rate=1e9",
+                "data.preprocessing.scale=1"), out))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageContaining("optimizer.learning_rate: 1.0E9")
+                .hasMessageContaining("--set optimizer.learning_rate=1.0E8");
+        assertThat(out.resolve(RunFiles.CONFIG)).isRegularFile();
+        assertThat(out.resolve(RunFiles.REPORT_JSON)).doesNotExist();
+    }
+}
