@@ -6,7 +6,6 @@ import dev.strata.run.Checkpoint;
 import dev.strata.run.RunFiles;
 import dev.strata.run.RunFolder;
 import dev.strata.run.RunResult;
-import dev.strata.run.RunWriter;
 import dev.strata.run.Runs;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.SpecLoader;
@@ -92,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                     + (result.test() == null ? "" : "   " + headline("Test", result.test())));
             console.println(String.format(Locale.ROOT, "Trained in %.2f s (%d updates; first layer %s).",
                     result.training().seconds(), result.training().updates(),
-                    RunWriter.firstLayerText(result.training())));
+                    result.training().firstLayerText()));
         }
         console.println("Report: " + outcome.dir().resolve(RunFiles.REPORT_MD));
         return 0;

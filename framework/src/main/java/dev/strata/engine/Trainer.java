@@ -18,40 +18,37 @@ public final class Trainer {
     private final Network network;
     private final StepMath math;
     private final Updater updater;
-    private final boolean gramForm;
+    private final FirstLayerChoice choice;
+    private final boolean exact;
     private Map<String, NumpyArray> restoredForm = Map.of();
+
+    /** How the first layer may be trained. */
+    public enum FirstLayerChoice {
+        /** Through the input's Gram matrix where that is exact and does at least half less work ({@link InputGram}). */
+        AUTO,
+        /** Through the input's Gram matrix, or refused where that is not exact (for tests and benchmarks). */
+        GRAM,
+        /** As the notebooks do: {@code W1 · X}. */
+        DIRECT
+    }
 
     /**
      * @param canonicalOutput whether the output activation is the loss's canonical link ({@code dZ = A − Y})
      * @param l2 the L2 strength λ, 0 for none
-     * @param inputGram whether to train the first layer through the input's Gram matrix
-     *     ({@link InputGram}); needs {@link #inputGramExact} and full-batch training
      */
     public Trainer(Network network, Loss loss, boolean canonicalOutput, Optimizer rule, double learningRate, double l2,
-            boolean inputGram) {
-        if (inputGram && !inputGramExact(rule, l2)) {
+            FirstLayerChoice choice) {
+        // The Gram form is exact under plain gradient descent without L2: W1 then only ever moves by
+        // combinations of the examples.
+        this.exact = l2 == 0 && rule instanceof GradientDescent;
+        if (choice == FirstLayerChoice.GRAM && !exact) {
             throw new IllegalArgumentException("the Gram form of the first layer needs plain gradient descent without"
                     + " L2, not " + rule + " with l2 " + l2);
         }
         this.network = network;
-        this.gramForm = inputGram;
-        Layer first = network.layers().get(0);
-        this.math = new StepMath(network, loss, canonicalOutput, l2, new FirstLayer.Direct(first));
-        List<Parameter> trained = network.parameters();
-        this.updater = new Updater(rule, learningRate, inputGram ? trained.subList(1, trained.size()) : trained);
-    }
-
-    /** Whether the Gram form is exact for this rule: plain gradient descent ({@link GradientDescent}), no L2. */
-    public static boolean inputGramExact(Optimizer rule, double l2) {
-        return l2 == 0 && rule instanceof GradientDescent;
-    }
-
-    /**
-     * Whether the Gram form saves at least half the work of full-batch training on {@code examples}
-     * examples for {@code iterations} iterations, and its m × m matrix fits in 256 MiB.
-     */
-    public static boolean inputGramPays(Network network, long examples, long iterations) {
-        return InputGram.pays(examples, network.inputSize(), network.units(1), iterations, network.precision());
+        this.choice = choice;
+        this.math = new StepMath(network, loss, canonicalOutput, l2, new FirstLayer.Direct(network.layers().get(0)));
+        this.updater = new Updater(rule, learningRate, network.parameters());
     }
 
     public Network network() {
@@ -93,13 +90,11 @@ public final class Trainer {
     public TrainingResult train(Batches batches, int from, int epochs, int printEvery, TrainingListener listener) {
         boolean fullBatch = batches.fullBatch();
         listener.started(epochs, fullBatch ? "iteration" : "epoch");
-        if (gramForm) {
-            if (!fullBatch) {
-                throw new IllegalStateException("the Gram form of the first layer applies to full-batch training only");
-            }
+        if (gramForm(batches, epochs)) {
             InputGram form = new InputGram(network.layers().get(0), batches.all(), batches.allForWeights());
             form.restore(restoredForm);
             math.first(form);
+            updater.exclude(network.layers().get(0).w());
         }
         List<CostPoint> costs = new ArrayList<>();
         long start = System.nanoTime();
@@ -132,6 +127,21 @@ public final class Trainer {
         }
         return new TrainingResult(costs, done, updater.updates(), (System.nanoTime() - start) / 1e9, stopped,
                 math.first().name());
+    }
+
+    /** Whether this run trains the first layer in the Gram form: full batch, exact, and (for AUTO) where it pays. */
+    private boolean gramForm(Batches batches, int epochs) {
+        if (choice == FirstLayerChoice.DIRECT || math.first() instanceof InputGram) {
+            return false;
+        }
+        if (!batches.fullBatch()) {
+            if (choice == FirstLayerChoice.GRAM) {
+                throw new IllegalStateException("the Gram form of the first layer applies to full-batch training only");
+            }
+            return false;
+        }
+        return choice == FirstLayerChoice.GRAM || exact && InputGram.pays(batches.examples(), network.inputSize(),
+                network.units(1), epochs, network.precision());
     }
 
     /** One forward, backward and update on batch {@code b}; returns the cost before the update. */

@@ -23,6 +23,11 @@ public record TrainingResult(List<CostPoint> costs, int stepsDone, long updates,
         return "input_gram".equals(firstLayerForm);
     }
 
+    /** How the first layer was trained, in words for reports and the console. */
+    public String firstLayerText() {
+        return inputGram() ? "through the input's Gram matrix, see training.input_gram" : "direct";
+    }
+
     public double finalCost() {
         return costs.isEmpty() ? Double.NaN : costs.get(costs.size() - 1).cost();
     }

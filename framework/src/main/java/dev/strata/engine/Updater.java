@@ -19,10 +19,12 @@ public final class Updater {
     private final List<Parameter> parameters;
     private final List<String> stateNames;
     private final double[][][] state;
+    /** Parameters a first-layer form trains itself (the Gram form's W1); their state stays zero. */
+    private final boolean[] excluded;
     private long updates;
 
     /**
-     * @param parameters what the rule updates (the Gram form trains {@code W1} itself and leaves it out)
+     * @param parameters what the rule updates
      */
     Updater(Optimizer rule, double learningRate, List<Parameter> parameters) {
         this.rule = rule;
@@ -30,6 +32,7 @@ public final class Updater {
         this.parameters = List.copyOf(parameters);
         this.stateNames = List.copyOf(rule.stateNames());
         this.state = new double[parameters.size()][][];
+        this.excluded = new boolean[parameters.size()];
         for (int p = 0; p < parameters.size(); p++) {
             state[p] = new double[stateNames.size()][parameters.get(p).size()];
         }
@@ -54,12 +57,20 @@ public final class Updater {
         this.updates = done;
     }
 
+    /** From now on {@code parameter} is trained by someone else (the first layer's Gram form). */
+    void exclude(Parameter parameter) {
+        excluded[parameters.indexOf(parameter)] = true;
+    }
+
     /** One update of every parameter from its gradient; returns the learning rate it used. */
     double step() {
         long t = ++updates;
         double rate = learningRate;
         rule.beginUpdate(t);
         for (int p = 0; p < parameters.size(); p++) {
+            if (excluded[p]) {
+                continue;
+            }
             Parameter parameter = parameters.get(p);
             parameter.pullGradient();
             apply(rule, parameter.values(), parameter.gradient(), rate, state[p]);

@@ -39,7 +39,7 @@ public final class GradientChecks {
         Network network = Network.initialize(data.inputSize(), plans, random, Precision.FLOAT64);
         Trainer trainer = new Trainer(network, builder.loss(spec64), builder.canonicalOutput(spec64,
                 plans.get(plans.size() - 1)), builder.optimizer(spec64), builder.learningRate(spec64), builder.l2(spec64),
-                false);
+                Trainer.FirstLayerChoice.DIRECT);
         int m = Math.min(examples, data.train().count());
         return GradientProbe.run(trainer, data.train().inputs().first(m), entries, epsilon, random);
     }

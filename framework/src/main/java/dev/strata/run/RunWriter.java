@@ -148,15 +148,10 @@ public final class RunWriter {
         }
         md.append("\n## Timing and environment\n\n");
         md.append(String.format(Locale.ROOT, "Training loop %.2f s (%d updates; first layer %s), whole run %.2f s.%n%n",
-                run.training().seconds(), run.training().updates(), firstLayerText(run.training()),
+                run.training().seconds(), run.training().updates(), run.training().firstLayerText(),
                 provenance.totalSeconds()));
         Environment.describe(spec.dtype().yamlName()).lines().forEach(line -> md.append("- ").append(line).append('\n'));
         return md.toString();
-    }
-
-    /** How the first layer was trained, in words for the report and the console. */
-    public static String firstLayerText(TrainingResult training) {
-        return training.inputGram() ? "through the input's Gram matrix, see training.input_gram" : "direct";
     }
 
     private static String layersText(RunResult run) {

@@ -50,12 +50,9 @@ final class Training {
         List<Network.LayerPlan> plans = builder.plans(spec);
         Network network = Network.initialize(data.inputSize(), plans, random, spec.dtype().precision());
         TrainingSpec t = spec.training();
-        var rule = builder.optimizer(spec);
-        double l2 = builder.l2(spec);
-        boolean gram = t.inputGram() && !t.minibatch() && Trainer.inputGramExact(rule, l2)
-                && Trainer.inputGramPays(network, data.train().count(), t.iterations());
         Trainer trainer = new Trainer(network, builder.loss(spec), builder.canonicalOutput(spec, plans.get(plans.size() - 1)),
-                rule, builder.learningRate(spec), l2, gram);
+                builder.optimizer(spec), builder.learningRate(spec), builder.l2(spec),
+                t.inputGram() ? Trainer.FirstLayerChoice.AUTO : Trainer.FirstLayerChoice.DIRECT);
         int from = 0;
         List<CostPoint> history = new ArrayList<>();
         if (resume != null) {
@@ -77,7 +74,8 @@ final class Training {
                 : Batches.fullBatch(train.inputs());
         int total = t.minibatch() ? t.epochs() : t.iterations();
         TrainingResult result = from >= total
-                ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, gram ? "input_gram" : "direct")
+                ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, resume.engineState().isEmpty()
+                        ? "direct" : "input_gram")
                 : trainer.train(batches, from, total, t.printEvery(), checkpointing);
         List<CostPoint> costs = new ArrayList<>(resume == null ? List.of() : resume.costs());
         costs.addAll(result.costs());

@@ -46,7 +46,8 @@ final class Engines {
         Network network = Network.initialize(data(spec).inputSize(), plans, new NumpyRandom(spec.seed()),
                 spec.dtype().precision());
         return new Trainer(network, builder.loss(spec), builder.canonicalOutput(spec, plans.get(plans.size() - 1)),
-                builder.optimizer(spec), builder.learningRate(spec), builder.l2(spec), gram);
+                builder.optimizer(spec), builder.learningRate(spec), builder.l2(spec),
+                gram ? Trainer.FirstLayerChoice.GRAM : Trainer.FirstLayerChoice.DIRECT);
     }
 
     /** Full-batch iterations {@code from} to {@code to}, recording every cost. */

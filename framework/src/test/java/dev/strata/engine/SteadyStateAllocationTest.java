@@ -34,7 +34,7 @@ class SteadyStateAllocationTest {
         OptimizerFactory rules = PLUGINS.get(OptimizerFactory.class, optimizer);
         Optimizer rule = rules.create(Params.defaults(rules.parameters()));
         Trainer trainer = new Trainer(network, PLUGINS.get(LossFactory.class, "binary_cross_entropy").create(Params.empty()),
-                true, rule, 0.01, 0.0, inputGram);
+                true, rule, 0.01, 0.0, inputGram ? Trainer.FirstLayerChoice.GRAM : Trainer.FirstLayerChoice.DIRECT);
         double[] y = new double[examples];
         for (int i = 0; i < examples; i++) {
             y[i] = random.nextDouble() < 0.5 ? 1 : 0;
