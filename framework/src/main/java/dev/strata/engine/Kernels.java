@@ -22,38 +22,60 @@ final class Kernels {
      */
     static void biasAndActivate(double[] z, double[] b, Activation g, double[] a, int units, int examples,
             Precision precision, Matrix zm, Matrix am) {
-        int n = units * examples;
+        if (g instanceof ElementwiseActivation e) {
+            // one pass: bias, (float32 rounding,) activation
+            if (precision == Precision.FLOAT64) {
+                for (int j = 0, i = 0; j < examples; j++) {
+                    for (int r = 0; r < units; r++, i++) {
+                        double v = z[i] + b[r];
+                        z[i] = v;
+                        a[i] = e.value(v);
+                    }
+                }
+            } else {
+                for (int j = 0, i = 0; j < examples; j++) {
+                    for (int r = 0; r < units; r++, i++) {
+                        double v = (float) (z[i] + b[r]);
+                        z[i] = v;
+                        a[i] = e.value(v);
+                    }
+                }
+            }
+            return;
+        }
         for (int j = 0, i = 0; j < examples; j++) {
             for (int r = 0; r < units; r++, i++) {
                 z[i] += b[r];
             }
         }
         if (precision == Precision.FLOAT32) {
-            round(z, n);
+            round(z, units * examples);
         }
-        if (g instanceof ElementwiseActivation e) {
-            for (int i = 0; i < n; i++) {
-                a[i] = e.value(z[i]);
-            }
-        } else {
-            ((VectorActivation) g).forward(zm, am);
-        }
+        ((VectorActivation) g).forward(zm, am);
     }
 
     /**
      * {@code d := d ⊙ g'(z)} in place, with {@code a = g(z)}, or for a vector activation its
      * Jacobian-vector product per example ({@code dm}, {@code zm}, {@code am} are the arrays as
-     * matrices).
+     * matrices); then {@code db := (1/m) Σ d} over each unit's examples. For an elementwise activation
+     * both are one pass.
      */
-    static void activationGradient(double[] d, double[] z, double[] a, Activation g, int n, Matrix dm, Matrix zm,
-            Matrix am) {
-        if (g instanceof ElementwiseActivation e) {
-            for (int i = 0; i < n; i++) {
-                d[i] = d[i] * e.derivative(z[i], a[i]);
-            }
-        } else {
+    static void activationAndBiasGradient(double[] d, double[] z, double[] a, Activation g, double[] db, int units,
+            int examples, Precision precision, Matrix dm, Matrix zm, Matrix am) {
+        if (!(g instanceof ElementwiseActivation e)) {
             ((VectorActivation) g).backward(zm, am, dm, dm);
+            biasGradient(d, db, units, examples, precision);
+            return;
         }
+        java.util.Arrays.fill(db, 0, units, 0.0);
+        for (int j = 0, i = 0; j < examples; j++) {
+            for (int r = 0; r < units; r++, i++) {
+                double v = d[i] * e.derivative(z[i], a[i]);
+                d[i] = v;
+                db[r] += v;
+            }
+        }
+        scale(db, units, examples, precision);
     }
 
     /** {@code db := (1/m) Σ dZ} over each unit's examples, summed in example order as the notebooks' {@code np.sum}. */
@@ -64,16 +86,28 @@ final class Kernels {
                 db[r] += d[i];
             }
         }
+        scale(db, units, examples, precision);
+    }
+
+    /** {@code d := a − y} and its bias gradient: the output layer's gradients when loss and activation are canonical partners. */
+    static void differenceAndBiasGradient(double[] a, double[] y, double[] d, double[] db, int units, int examples,
+            Precision precision) {
+        java.util.Arrays.fill(db, 0, units, 0.0);
+        for (int j = 0, i = 0; j < examples; j++) {
+            for (int r = 0; r < units; r++, i++) {
+                double v = a[i] - y[i];
+                d[i] = v;
+                db[r] += v;
+            }
+        }
+        scale(db, units, examples, precision);
+    }
+
+    /** The sums times 1/m, as the notebooks compute the mean. */
+    private static void scale(double[] db, int units, int examples, Precision precision) {
         double invM = 1.0 / examples;
         for (int r = 0; r < units; r++) {
             db[r] = precision.round(db[r] * invM);
-        }
-    }
-
-    /** {@code d := a − y}: the output layer's gradient when the loss and activation are canonical partners. */
-    static void difference(double[] a, double[] y, double[] d, int n) {
-        for (int i = 0; i < n; i++) {
-            d[i] = a[i] - y[i];
         }
     }
 

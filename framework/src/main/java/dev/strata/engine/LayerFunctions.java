@@ -42,7 +42,8 @@ public final class LayerFunctions {
     /** {@code dZ := dA ⊙ g'(Z)} (or a vector activation's Jacobian-vector product), with {@code a = g(z)}. */
     public static Matrix activationGradient(Matrix dA, Matrix z, Matrix a, Activation g) {
         Matrix dZ = dA.copy();
-        Kernels.activationGradient(dZ.values(), z.values(), a.values(), g, z.rows() * z.columns(), dZ, z, a);
+        Kernels.activationAndBiasGradient(dZ.values(), z.values(), a.values(), g, new double[z.rows()], z.rows(),
+                z.columns(), Precision.FLOAT64, dZ, z, a);
         return dZ;
     }
 

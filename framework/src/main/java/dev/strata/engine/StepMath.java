@@ -90,24 +90,22 @@ final class StepMath {
         int m = ws.width;
         Precision precision = network.precision();
         Layer output = layers.get(n - 1);
-        int outputs = output.units() * m;
+        double[] dbOut = output.b().gradient();
         if (canonicalOutput) {
-            Kernels.difference(ws.ah[n], ws.y, ws.dh[n], outputs);
+            Kernels.differenceAndBiasGradient(ws.ah[n], ws.y, ws.dh[n], dbOut, output.units(), m, precision);
         } else {
             loss.gradient(ws.output(), ws.ym, ws.dm[n]);
-            Kernels.activationGradient(ws.dh[n], ws.zh[n], ws.ah[n], output.activation(), outputs, ws.dm[n], ws.zm[n],
-                    ws.am[n]);
+            Kernels.activationAndBiasGradient(ws.dh[n], ws.zh[n], ws.ah[n], output.activation(), dbOut, output.units(),
+                    m, precision, ws.dm[n], ws.zm[n], ws.am[n]);
         }
         double invM = 1.0 / m;
         for (int l = n; l >= 1; l--) {
             Layer layer = layers.get(l - 1);
-            int size = layer.units() * m;
             if (l < n) {
                 ws.d[l].read(ws.dh[l]);
-                Kernels.activationGradient(ws.dh[l], ws.zh[l], ws.ah[l], layer.activation(), size, ws.dm[l], ws.zm[l],
-                        ws.am[l]);
+                Kernels.activationAndBiasGradient(ws.dh[l], ws.zh[l], ws.ah[l], layer.activation(), layer.b().gradient(),
+                        layer.units(), m, precision, ws.dm[l], ws.zm[l], ws.am[l]);
             }
-            Kernels.biasGradient(ws.dh[l], layer.b().gradient(), layer.units(), m, precision);
             ws.d[l].write(ws.dh[l]);
             if (l == 1) {
                 first.weightGradient(ws.d[1], xForWeights, invM);

@@ -50,9 +50,10 @@ public final class Activations {
     }
 
     record Relu() implements ElementwiseActivation {
+        /** max(z, 0) without a branch (so the loop vectorises); NaN stays NaN, so a diverging run is seen. */
         @Override
         public double value(double z) {
-            return z > 0 ? z : 0.0;
+            return Math.max(z, 0.0);
         }
 
         @Override
