@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.io.Images;
 import dev.strata.engine.Inference;
+import dev.strata.engine.Features;
 import dev.strata.engine.Inputs;
 import dev.strata.run.SavedModel;
 import dev.strata.spi.BadInputException;
@@ -43,12 +44,7 @@ final class PredictCommand implements Callable<Integer> {
         double threshold = model.spec().evaluation().threshold();
         for (Path image : images) {
             double[] pixels = Images.load(image, shape[0], shape[1]);
-            double[] x = new double[pixels.length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = pixels[i] / model.inputScale();
-            }
-            Inputs input = Inputs.of(model.network().precision(), x.length, 1,
-                    (from, into, n) -> System.arraycopy(x, (int) from, into, 0, n), new double[1], 1);
+            Inputs input = new Inputs(Features.ofDoubles(pixels, pixels.length, model.inputScale()), new double[1], 1);
             double[] p = Inference.outputs(model.network(), input);
             out.println(image + ": " + describe(p, threshold, model.classNames()));
         }

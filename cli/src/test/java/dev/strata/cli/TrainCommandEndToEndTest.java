@@ -127,8 +127,8 @@ class TrainCommandEndToEndTest {
         double expected = Inference.outputs(model.network(), data.test().inputs())[example];
         File png = tmp.resolve("test-image-3.png").toFile();
         BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        double[] raw = data.test().rawFeatures();
-        int offset = example * 64 * 64 * 3;
+        double[] raw = data.test().raw(example);
+        int offset = 0;
         for (int r = 0; r < 64; r++) {
             for (int c = 0; c < 64; c++) {
                 int i = offset + (r * 64 + c) * 3;

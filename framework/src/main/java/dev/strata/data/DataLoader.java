@@ -1,5 +1,6 @@
 package dev.strata.data;
 
+import dev.strata.engine.Features;
 import dev.strata.engine.Inputs;
 import dev.strata.engine.Precision;
 import dev.strata.registry.PluginRegistry;
@@ -126,34 +127,23 @@ public final class DataLoader {
             y[i] = precision.round(y[i]);
         }
         int outputs = y.length / examples.count();
-        Inputs inputs = Inputs.of(precision, examples.width(), examples.count(), features(name, examples, spec), y,
-                outputs);
-        return new Split(name, inputs, examples.labels(), examples.exampleShape(),
-                "test".equals(name) ? examples.features() : null);
+        Inputs inputs = new Inputs(features(name, examples, spec), y, outputs);
+        return new Split(name, inputs, examples.labels(), examples.exampleShape());
     }
 
-    /**
-     * The scaled features, checked finite, chunk by chunk as the engine copies them into native
-     * memory in the run's precision: count × width row-major is width × count column-major, so no
-     * transpose is needed.
-     */
-    private static Inputs.FeatureSource features(String name, Examples examples, ModelSpec spec) {
-        double[] raw = examples.features();
-        double scale = spec.data().preprocessing().scale();
+    /** The features as read, checked finite, to be scaled by {@code data.preprocessing.scale} batch by batch. */
+    private static Features features(String name, Examples examples, ModelSpec spec) {
         int width = examples.width();
-        return (from, into, n) -> {
-            for (int k = 0; k < n; k++) {
-                int i = (int) (from + k);
-                double v = raw[i];
-                if (!Double.isFinite(v)) {
-                    throw new BadInputException(spec.source().locate("data." + name) + ": data." + name + ": feature "
-                            + (i % width) + " of example " + (i / width) + " is " + v,
-                            "remove or impute non-finite values before training");
-                }
-                // Divide, as the notebooks do (x / 255): multiplying by 1/255 differs in the last bit.
-                into[k] = scale == 1.0 ? v : v / scale;
-            }
-        };
+        Features features = Features.of(examples.features(), spec.data().preprocessing().scale());
+        long bad = features.firstNonFinite();
+        if (bad >= 0) {
+            int example = (int) (bad / width);
+            int feature = (int) (bad % width);
+            throw new BadInputException(spec.source().locate("data." + name) + ": data." + name + ": feature "
+                    + feature + " of example " + example + " is " + features.raw(example)[feature],
+                    "remove or impute non-finite values before training");
+        }
+        return features;
     }
 
     /** The targets the loss compares with, outputs × examples in column order. */

@@ -9,10 +9,8 @@ import dev.strata.engine.Inputs;
  * @param inputs the features in native memory and the targets the loss compares with
  * @param labels the label of each example as read
  * @param exampleShape the shape of one example as read (e.g. 64 × 64 × 3)
- * @param rawFeatures the features as read, before scaling, kept only where they are shown (the
- *     test split's images); {@code null} otherwise, so the training set is not held twice
  */
-public record Split(String name, Inputs inputs, double[] labels, int[] exampleShape, double[] rawFeatures) {
+public record Split(String name, Inputs inputs, double[] labels, int[] exampleShape) {
     public int count() {
         return inputs.count();
     }
@@ -20,6 +18,11 @@ public record Split(String name, Inputs inputs, double[] labels, int[] exampleSh
     /** The label of example {@code i} as read. */
     public double label(int i) {
         return labels[i];
+    }
+
+    /** Example {@code i}'s features as read, before scaling (an image's pixel values). */
+    public double[] raw(int i) {
+        return inputs.features().raw(i);
     }
 
     public int width() {

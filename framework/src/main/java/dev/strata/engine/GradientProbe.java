@@ -39,7 +39,8 @@ public final class GradientProbe {
         if (network.precision() != Precision.FLOAT64) {
             throw new IllegalArgumentException("gradient checks need float64, not " + network.precision());
         }
-        trainer.computeGradients(data);
+        Batches batch = Batches.fullBatch(data, network.precision());
+        trainer.computeGradients(batch);
         List<Result> results = new ArrayList<>();
         for (Parameter p : network.parameters()) {
             double[] gradient = p.gradient().clone();
@@ -52,9 +53,9 @@ public final class GradientProbe {
                 int index = count == n ? k : (int) random.nextInterval(n - 1);
                 double original = p.values()[index];
                 p.set(index, original + epsilon);
-                double plus = trainer.cost(data);
+                double plus = trainer.cost(batch);
                 p.set(index, original - epsilon);
-                double minus = trainer.cost(data);
+                double minus = trainer.cost(batch);
                 p.set(index, original);
                 double numeric = (plus - minus) / (2 * epsilon);
                 double analytic = gradient[index];

@@ -1,51 +1,27 @@
 package dev.strata.engine;
 
 /**
- * A data split as the engine trains on it: features × examples in native memory (column-major:
- * each example's features contiguous, the layout the first layer's product reads fastest), and the
- * targets as outputs × examples in column order in a Java array.
+ * A data split as the engine trains on it: the features in their stored type ({@link Features}),
+ * converted to the run's precision one batch at a time, and the targets as outputs × examples in
+ * column order in a Java array.
  */
 public final class Inputs {
-    private final Dense x;
+    private final Features features;
     private final double[] y;
     private final int outputs;
 
-    private Inputs(Dense x, double[] y, int outputs) {
-        if ((long) outputs * x.columns() != y.length) {
-            throw new IllegalArgumentException(y.length + " targets for " + x.columns() + " examples of " + outputs
+    public Inputs(Features features, double[] y, int outputs) {
+        if ((long) outputs * features.count() != y.length) {
+            throw new IllegalArgumentException(y.length + " targets for " + features.count() + " examples of " + outputs
                     + " outputs");
         }
-        this.x = x;
+        this.features = features;
         this.y = y;
         this.outputs = outputs;
     }
 
-    /**
-     * Inputs from features given example by example ({@code features[i * width + f]}, example-major,
-     * which is column-major features × examples) and targets in column order.
-     */
-    public static Inputs of(Precision precision, int width, int count, FeatureSource features, double[] y, int outputs) {
-        Dense x = Dense.zeros(precision, width, count, 'f');
-        int chunk = 1 << 16;
-        double[] buffer = new double[chunk];
-        long total = (long) width * count;
-        for (long start = 0; start < total; start += chunk) {
-            int n = (int) Math.min(chunk, total - start);
-            features.fill(start, buffer, n);
-            x.write(start, buffer, n);
-        }
-        return new Inputs(x, y, outputs);
-    }
-
-    /** Values of the features in example-major order, a chunk at a time. */
-    @FunctionalInterface
-    public interface FeatureSource {
-        /** {@code into[0 .. n)} := values {@code [from, from + n)}. */
-        void fill(long from, double[] into, int n);
-    }
-
-    Dense x() {
-        return x;
+    public Features features() {
+        return features;
     }
 
     double[] y() {
@@ -57,21 +33,42 @@ public final class Inputs {
     }
 
     public int count() {
-        return x.columns();
+        return features.count();
     }
 
     public int width() {
-        return x.rows();
+        return features.width();
     }
 
-    /** The first {@code m} examples, sharing memory. */
+    /** The first {@code m} examples, sharing the features. */
     public Inputs first(int m) {
         double[] head = java.util.Arrays.copyOf(y, m * outputs);
-        return new Inputs(x.columns(0, m), head, outputs);
+        return new Inputs(features.first(m), head, outputs);
     }
 
     /** The targets, outputs × examples in column order; a copy. */
     public double[] targets() {
         return y.clone();
+    }
+
+    /** Examples {@code [begin, end)} as features × examples column-major in native memory, in {@code precision}. */
+    Dense toNative(Precision precision, int begin, int end) {
+        Dense x = Dense.zeros(precision, width(), end - begin, 'f');
+        int chunk = Math.max(1, Math.min(end - begin, (1 << 20) / width()));
+        fill(begin, end, x, new double[chunk * width()]);
+        return x;
+    }
+
+    /**
+     * {@code into} := examples {@code [begin, end)} (features × examples, column-major), converted
+     * through {@code stage} a whole number of examples at a time.
+     */
+    void fill(int begin, int end, Dense into, double[] stage) {
+        int chunk = stage.length / width();
+        for (int from = begin; from < end; from += chunk) {
+            int n = Math.min(chunk, end - from);
+            features.range(from, n, stage);
+            into.write((long) (from - begin) * width(), stage, n * width());
+        }
     }
 }

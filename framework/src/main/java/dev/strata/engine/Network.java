@@ -70,7 +70,7 @@ public final class Network {
             LayerPlan plan = plans.get(i);
             int index = i + 1;
             layers.add(new Layer(index, plan.activationName(), plan.activation(),
-                    Parameter.weights("W" + index, plan.units(), fanIn, precision),
+                    Parameter.weights("W" + index, plan.units(), fanIn, precision, index == 1),
                     Parameter.bias("b" + index, plan.units(), precision)));
             fanIn = plan.units();
         }

@@ -33,8 +33,8 @@ public final class Parameter {
     }
 
     /** A weight matrix: Java values plus native values and gradient for the products. */
-    static Parameter weights(String name, int rows, int columns, Precision precision) {
-        return new Parameter(name, rows, columns, Layout.weightOrder(precision), precision, true);
+    static Parameter weights(String name, int rows, int columns, Precision precision, boolean first) {
+        return new Parameter(name, rows, columns, Layout.weightOrder(precision, rows, columns, first), precision, true);
     }
 
     /** A bias column: Java arrays only (its arithmetic is all elementwise). */

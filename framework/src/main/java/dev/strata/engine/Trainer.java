@@ -166,24 +166,32 @@ public final class Trainer {
         return cost;
     }
 
-    /** Forward and backward pass on {@code data} without an update: fills every gradient, returns the cost. */
-    public double computeGradients(Inputs data) {
-        Workspace ws = math.workspace(data.count());
-        System.arraycopy(data.y(), 0, ws.y, 0, ws.y.length);
-        math.forward(data.x(), ws);
+    /** Forward and backward pass on a full batch without an update: fills every gradient, returns the cost. */
+    public double computeGradients(Batches data) {
+        Workspace ws = fullBatch(data);
+        math.forward(data.x(0), ws);
         double cost = math.cost(ws);
-        math.backward(data.x(), ws);
+        math.backward(data.x(0), ws);
         for (Parameter p : network.parameters()) {
             p.pullGradient();
         }
         return cost;
     }
 
-    /** The cost of the current parameters on {@code data} (forward pass only). */
-    public double cost(Inputs data) {
-        Workspace ws = math.workspace(data.count());
-        System.arraycopy(data.y(), 0, ws.y, 0, ws.y.length);
-        math.forward(data.x(), ws);
+    /** The cost of the current parameters on a full batch (forward pass only). */
+    public double cost(Batches data) {
+        Workspace ws = fullBatch(data);
+        math.forward(data.x(0), ws);
         return math.cost(ws);
+    }
+
+    private Workspace fullBatch(Batches data) {
+        if (!data.fullBatch()) {
+            throw new IllegalArgumentException("gradients of a whole data set need a full batch, not " + data.count()
+                    + " batches");
+        }
+        Workspace ws = math.workspace(data.examples());
+        data.targets(0, ws.y);
+        return ws;
     }
 }

@@ -90,8 +90,7 @@ public final class RunWriter {
         List<GridImage> grid = new ArrayList<>();
         int width = shape[0] * shape[1] * shape[2];
         for (int i : wrong.subList(0, Math.min(MAX_MISLABELED, wrong.size()))) {
-            double[] pixels = new double[width];
-            System.arraycopy(test.rawFeatures(), i * width, pixels, 0, width);
+            double[] pixels = test.raw(i);
             String title = "predicted: " + names.get(metrics.predictions()[i]) + " / actual: "
                     + names.get((int) test.label(i));
             grid.add(new GridImage(pixels, shape[0], shape[1], title));

@@ -70,8 +70,9 @@ final class Training {
         CheckpointingListener checkpointing = new CheckpointingListener(listener, trainer, random, checkpointDir,
                 t.checkpointEvery(), history);
         Split train = data.train();
-        Batches batches = t.minibatch() ? Batches.minibatches(train.inputs(), t.batchSize(), t.shuffle(), random)
-                : Batches.fullBatch(train.inputs());
+        Batches batches = t.minibatch()
+                ? Batches.minibatches(train.inputs(), network.precision(), t.batchSize(), t.shuffle(), random)
+                : Batches.fullBatch(train.inputs(), network.precision());
         int total = t.minibatch() ? t.epochs() : t.iterations();
         TrainingResult result = from >= total
                 ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, resume.engineState().isEmpty()

@@ -41,10 +41,14 @@ final class Engines {
     }
 
     static Trainer trainer(ModelSpec spec, boolean gram) {
+        return trainer(spec, gram, new NumpyRandom(spec.seed()));
+    }
+
+    /** A trainer whose initial weights are drawn from {@code random}, which a run then shuffles with. */
+    static Trainer trainer(ModelSpec spec, boolean gram, NumpyRandom random) {
         ModelBuilder builder = new ModelBuilder(injector().getInstance(PluginRegistry.class));
         List<Network.LayerPlan> plans = builder.plans(spec);
-        Network network = Network.initialize(data(spec).inputSize(), plans, new NumpyRandom(spec.seed()),
-                spec.dtype().precision());
+        Network network = Network.initialize(data(spec).inputSize(), plans, random, spec.dtype().precision());
         return new Trainer(network, builder.loss(spec), builder.canonicalOutput(spec, plans.get(plans.size() - 1)),
                 builder.optimizer(spec), builder.learningRate(spec), builder.l2(spec),
                 gram ? Trainer.FirstLayerChoice.GRAM : Trainer.FirstLayerChoice.DIRECT);
@@ -52,7 +56,7 @@ final class Engines {
 
     /** Full-batch iterations {@code from} to {@code to}, recording every cost. */
     static TrainingResult train(Trainer trainer, ModelSpec spec, int from, int to, TrainingListener listener) {
-        return trainer.train(Batches.fullBatch(data(spec).train().inputs()), from, to, 1, listener);
+        return trainer.train(Batches.fullBatch(data(spec).train().inputs(), trainer.network().precision()), from, to, 1, listener);
     }
 
     static TrainingResult train(Trainer trainer, ModelSpec spec, int from, int to) {

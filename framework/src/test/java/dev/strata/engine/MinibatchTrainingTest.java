@@ -33,26 +33,26 @@ class MinibatchTrainingTest {
     };
 
     @Test
-    void batchesReadInPlaceTrainExactlyLikeGatheredCopies() {
+    void batchesReadInOrderTrainExactlyLikeGatheredOnes() {
         Inputs inputs = data(SPEC).train().inputs();
-        Trainer onViews = trainer(SPEC, false);
-        TrainingResult views = onViews.train(Batches.minibatches(inputs, 64, false, null), 0, 3, 1,
+        Trainer inOrder = trainer(SPEC, false);
+        TrainingResult views = inOrder.train(Batches.minibatches(inputs, Precision.FLOAT64, 64, false, null), 0, 3, 1,
                 TrainingListener.NONE);
-        Trainer onCopies = trainer(SPEC, false);
-        TrainingResult copies = onCopies.train(Batches.minibatches(inputs, 64, true, IDENTITY), 0, 3, 1,
+        Trainer gathered = trainer(SPEC, false);
+        TrainingResult copies = gathered.train(Batches.minibatches(inputs, Precision.FLOAT64, 64, true, IDENTITY), 0, 3, 1,
                 TrainingListener.NONE);
 
         assertThat(views.costs()).isEqualTo(copies.costs());
         assertThat(views.updates()).isEqualTo(12);
-        assertThat(largestDifference(onViews.network(), onCopies.network())).isZero();
+        assertThat(largestDifference(inOrder.network(), gathered.network())).isZero();
     }
 
     @Test
     void oneBatchOfEveryExampleIsFullBatchTraining() {
         Inputs inputs = data(SPEC).train().inputs();
-        TrainingResult minibatch = trainer(SPEC, false).train(Batches.minibatches(inputs, 209, false, null), 0, 5, 1,
+        TrainingResult minibatch = trainer(SPEC, false).train(Batches.minibatches(inputs, Precision.FLOAT64, 209, false, null), 0, 5, 1,
                 TrainingListener.NONE);
-        TrainingResult fullBatch = trainer(SPEC, false).train(Batches.fullBatch(inputs), 0, 5, 1, TrainingListener.NONE);
+        TrainingResult fullBatch = trainer(SPEC, false).train(Batches.fullBatch(inputs, Precision.FLOAT64), 0, 5, 1, TrainingListener.NONE);
         assertThat(minibatch.costs()).isEqualTo(fullBatch.costs());
     }
 }

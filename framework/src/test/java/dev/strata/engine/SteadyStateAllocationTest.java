@@ -40,13 +40,13 @@ class SteadyStateAllocationTest {
             y[i] = random.nextDouble() < 0.5 ? 1 : 0;
         }
         NumpyRandom values = new NumpyRandom(2);
-        Inputs inputs = Inputs.of(precision, 500, examples, (from, into, n) -> {
-            for (int k = 0; k < n; k++) {
-                into[k] = values.nextDouble();
-            }
-        }, y, 1);
-        Batches batches = batchSize >= examples ? Batches.fullBatch(inputs)
-                : Batches.minibatches(inputs, batchSize, true, new NumpyRandom(3));
+        double[] features = new double[500 * examples];
+        for (int k = 0; k < features.length; k++) {
+            features[k] = values.nextDouble();
+        }
+        Inputs inputs = new Inputs(Features.ofDoubles(features, 500, 1.0), y, 1);
+        Batches batches = batchSize >= examples ? Batches.fullBatch(inputs, precision)
+                : Batches.minibatches(inputs, precision, batchSize, true, new NumpyRandom(3));
         return new Setup(trainer, batches);
     }
 

@@ -23,6 +23,11 @@ public final class Golden {
         return load("/golden/seed-test-cases.json");
     }
 
+    /** {@code configs/cat-adam-minibatch.yaml}'s cost per epoch, from {@code examples/benchmark/peers/cat_adam_numpy.py}. */
+    public static Map<String, Object> adamMinibatchTrajectory() {
+        return load("/golden/cat-adam-minibatch-numpy.json");
+    }
+
     public static Map<String, Object> trajectories() {
         return load("/golden/cat-training-trajectories.json");
     }

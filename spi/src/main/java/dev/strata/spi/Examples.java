@@ -5,36 +5,56 @@ import java.util.Arrays;
 /**
  * Examples as a data source reads them, before preprocessing.
  *
- * @param features {@code count × width} values in row-major order: example {@code i}'s values are
- *     {@code features[i * width .. (i + 1) * width)}, each example laid out row-major in
- *     {@code exampleShape} (e.g. 64 × 64 × 3 for an RGB image)
- * @param count the number of examples
- * @param exampleShape the shape of one example; its product is the width
+ * @param features the feature values in their stored type, example after example, each laid out
+ *     row-major in {@code exampleShape}
+ * @param exampleShape the shape of one example (e.g. 64 × 64 × 3 for an RGB image); its product is
+ *     the width
  * @param labels one label per example (a class index for classification losses)
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
-public record Examples(double[] features, int count, int[] exampleShape, double[] labels) {
+public record Examples(StoredFeatures features, int[] exampleShape, double[] labels) {
     public Examples {
         exampleShape = exampleShape.clone();
+        if (width(exampleShape) != features.width()) {
+            throw new IllegalArgumentException("features of width " + features.width() + " for examples of shape "
+                    + Arrays.toString(exampleShape));
+        }
+        if (labels.length != features.count()) {
+            throw new IllegalArgumentException(labels.length + " labels for " + features.count() + " examples");
+        }
+    }
+
+    /**
+     * Examples from doubles in one array, {@code count × width} row-major: example {@code i}'s
+     * values are {@code features[i * width .. (i + 1) * width)}.
+     */
+    public Examples(double[] features, int count, int[] exampleShape, double[] labels) {
+        this(StoredFeatures.of(requireLength(features, count, exampleShape), width(exampleShape)), exampleShape,
+                labels);
+    }
+
+    private static int width(int[] exampleShape) {
         long width = 1;
         for (int d : exampleShape) {
             width *= d;
         }
-        if ((long) count * width != features.length) {
+        return Math.toIntExact(width);
+    }
+
+    private static double[] requireLength(double[] features, int count, int[] exampleShape) {
+        if ((long) count * width(exampleShape) != features.length) {
             throw new IllegalArgumentException("features hold " + features.length + " values, expected " + count
                     + " examples of shape " + Arrays.toString(exampleShape));
         }
-        if (labels.length != count) {
-            throw new IllegalArgumentException(labels.length + " labels for " + count + " examples");
-        }
+        return features;
+    }
+
+    public int count() {
+        return features.count();
     }
 
     /** The number of values per example. */
     public int width() {
-        int width = 1;
-        for (int d : exampleShape) {
-            width *= d;
-        }
-        return width;
+        return features.width();
     }
 }

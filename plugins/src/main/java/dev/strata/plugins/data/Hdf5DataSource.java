@@ -18,7 +18,7 @@ final class Hdf5DataSource implements DataSource {
         String featuresName = split.getString("features");
         String labelsName = split.getString("labels");
         return Hdf5File.read(path, file -> {
-            Hdf5File.Numeric features = file.numeric(featuresName, "features");
+            Hdf5File.Features features = file.features(featuresName, "features");
             Hdf5File.Numeric labels = file.numeric(labelsName, "labels");
             int count = features.dimensions()[0];
             int[] exampleShape = features.dimensions().length == 1
@@ -30,7 +30,7 @@ final class Hdf5DataSource implements DataSource {
                         + " examples but labels dataset '" + labelsName + "' holds " + labelCount + " labels",
                         "use a features and a labels dataset of the same split (e.g. train_set_x with train_set_y)");
             }
-            return new Examples(features.values(), count, exampleShape, labels.values());
+            return new Examples(features.values(), exampleShape, labels.values());
         });
     }
 

@@ -2,6 +2,7 @@ package dev.strata.plugins.data;
 
 import dev.strata.spi.Suggestions;
 import dev.strata.spi.BadInputException;
+import dev.strata.spi.StoredFeatures;
 import dev.strata.spi.StrataException;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -68,8 +69,7 @@ final class Hdf5File {
     /**
      * Files up to {@link #IN_MEMORY_LIMIT} are read into memory first: a corrupt length field then
      * fails at once, whereas reading from disk jhdf allocates and fills a buffer of the forged
-     * length (found by fuzzing: a 606-byte file took 15 s and gigabytes of memory). The data is
-     * materialized as doubles anyway, so the copy costs at most an eighth more memory.
+     * length (found by fuzzing: a 606-byte file took 15 s and gigabytes of memory).
      */
     private static HdfFile open(Path path) throws IOException {
         return Files.size(path) <= IN_MEMORY_LIMIT ? HdfFile.fromBytes(Files.readAllBytes(path)) : new HdfFile(path);
@@ -110,7 +110,23 @@ final class Hdf5File {
         return path.toString();
     }
 
+    /** A numeric dataset, read as doubles (labels). */
     Numeric numeric(String name, String role) {
+        Dataset dataset = numericDataset(name, role);
+        return new Numeric(name, dataset.getDimensions(), toDoubles(dataset.getDataFlat()));
+    }
+
+    /** A numeric dataset of examples along its first dimension, in its stored type (features). */
+    Features features(String name, String role) {
+        Dataset dataset = numericDataset(name, role);
+        return new Features(name, dataset.getDimensions(), Hdf5Features.read(dataset));
+    }
+
+    /** A features dataset: its shape and its values as stored. */
+    record Features(String name, int[] dimensions, StoredFeatures values) {
+    }
+
+    private Dataset numericDataset(String name, String role) {
         Dataset dataset = dataset(name, role);
         DataType type = dataset.getDataType();
         if (!(type instanceof FixedPoint || type instanceof FloatingPoint) || dataset.isCompound()
@@ -127,7 +143,7 @@ final class Hdf5File {
             throw new BadInputException(path + ": " + role + " dataset '" + name + "' is empty (shape "
                     + shapeText(dims) + ")", "point '" + role + "' at a dataset that holds examples");
         }
-        return new Numeric(name, dims, toDoubles(dataset.getDataFlat()));
+        return dataset;
     }
 
     List<String> strings(String name) {

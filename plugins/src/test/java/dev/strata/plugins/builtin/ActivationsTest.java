@@ -56,7 +56,20 @@ class ActivationsTest {
             assertThat(g.derivative(0.75, 0.75)).isEqualTo(1.0);
             assertThat(g.link()).isEmpty();
         }
+
+        @Test
+        void choosesItsPieceFromTheSignBitExactlyAsTheComparisonWould() {
+            ElementwiseActivation g = elementwise(factory(), Params.empty());
+            for (double z : EDGES) {
+                assertThat(g.derivative(z, Math.max(z, 0))).as("relu'(%s)", z).isEqualTo(z > 0 ? 1.0 : 0.0);
+            }
+        }
     }
+
+    /** Values around every sign and magnitude boundary of a double. */
+    private static final double[] EDGES = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+        -Double.MIN_NORMAL, 1e-300, -1e-300, 0.5, -0.5, 1.0, -1.0, 3.5e300, -3.5e300, Double.MAX_VALUE,
+        -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
 
     @Nested
     class Tanh extends ActivationContract {
@@ -97,6 +110,19 @@ class ActivationsTest {
             assertThat(g.value(0.75)).isEqualTo(0.75);
             assertThat(g.derivative(-1.0, -0.2)).isEqualTo(0.2);
             assertThat(g.derivative(0.0, 0.0)).isEqualTo(1.0);
+        }
+
+        @Test
+        void choosesItsPieceFromTheSignBitExactlyAsTheComparisonWould() {
+            for (double alpha : new double[] {0.0, 0.01, 0.2, 3.0}) {
+                ElementwiseActivation g = elementwise(factory(), Params.of(Map.of("alpha", alpha)));
+                for (double z : EDGES) {
+                    // bits, so that the sign of a zero and a NaN (0 · −∞) count too
+                    assertThat(Double.doubleToLongBits(g.value(z))).as("alpha %s, g(%s)", alpha, z)
+                            .isEqualTo(Double.doubleToLongBits(z >= 0 ? z : alpha * z));
+                    assertThat(g.derivative(z, 0)).as("alpha %s, g'(%s)", alpha, z).isEqualTo(z >= 0 ? 1.0 : alpha);
+                }
+            }
         }
     }
 

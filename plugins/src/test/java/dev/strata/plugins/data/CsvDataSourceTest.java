@@ -30,7 +30,7 @@ class CsvDataSourceTest {
 
         assertThat(examples.count()).isEqualTo(2);
         assertThat(examples.exampleShape()).containsExactly(3);
-        assertThat(examples.features()).containsExactly(0.5, -2, 300, 1.5, 0.25, 4);
+        assertThat(examples.features().toDoubles()).containsExactly(0.5, -2, 300, 1.5, 0.25, 4);
         assertThat(examples.labels()).containsExactly(1, 0);
     }
 
@@ -40,7 +40,7 @@ class CsvDataSourceTest {
 
         Examples examples = source.read(split(csv).with("label_column", "class").with("delimiter", ";"));
 
-        assertThat(examples.features()).containsExactly(1, 2, 3, 4);
+        assertThat(examples.features().toDoubles()).containsExactly(1, 2, 3, 4);
         assertThat(examples.labels()).containsExactly(2, 0);
     }
 

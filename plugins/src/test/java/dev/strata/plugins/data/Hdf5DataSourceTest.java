@@ -7,6 +7,7 @@ import dev.strata.spi.BadInputException;
 import dev.strata.spi.DataSource;
 import dev.strata.spi.Examples;
 import dev.strata.spi.Params;
+import dev.strata.spi.StoredFeatures;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.io.IOException;
@@ -37,13 +38,14 @@ class Hdf5DataSourceTest {
 
         assertThat(train.count()).isEqualTo(209);
         assertThat(train.exampleShape()).containsExactly(64, 64, 3);
-        assertThat(train.features()).hasSize(209 * PIXELS);
+        assertThat(train.features()).isInstanceOf(StoredFeatures.UInt8.class);
+        assertThat(train.features().bytes()).isEqualTo(209L * PIXELS);
         assertThat(pixel(train, 0, 0, 0)).containsExactly(17, 31, 56);
         assertThat(pixel(train, 25, 10, 20)).containsExactly(37, 35, 30);
         assertThat(pixel(train, 2, 30, 31)).containsExactly(139, 137, 139);
         assertThat(pixel(train, 208, 63, 63)).containsExactly(0, 0, 0);
-        assertThat(train.features()[7 * PIXELS + 1000]).isEqualTo(11.0);
-        assertThat(Arrays.stream(train.features()).sum()).isEqualTo(264542077.0);
+        assertThat(train.features().value(7, 1000)).isEqualTo(11.0);
+        assertThat(Arrays.stream(train.features().toDoubles()).sum()).isEqualTo(264542077.0);
         assertThat(Arrays.copyOf(train.labels(), 10)).containsExactly(0, 0, 1, 0, 0, 0, 0, 1, 0, 0);
         assertThat(Arrays.stream(train.labels()).sum()).isEqualTo(72.0);
     }
@@ -93,14 +95,16 @@ class Hdf5DataSourceTest {
         Examples vector = source.read(split(file, "x_f64_1d", "y_long"));
         Examples nested = source.read(split(file, "/nested/x", "y_long"));
 
-        assertThat(floats.features()).containsExactly(0.5, -1.25, 2, 3, 4, 5);
+        assertThat(floats.features()).isInstanceOf(StoredFeatures.Float32.class);
+        assertThat(floats.features().toDoubles()).containsExactly(0.5, -1.25, 2, 3, 4, 5);
         assertThat(floats.exampleShape()).containsExactly(2);
         assertThat(floats.labels()).containsExactly(1, 0, 1);
-        assertThat(bytes.features()).containsExactly(-7, 8, 9, 10, 11, 127);
+        assertThat(bytes.features()).as("signed bytes are floats, exactly").isInstanceOf(StoredFeatures.Float32.class);
+        assertThat(bytes.features().toDoubles()).containsExactly(-7, 8, 9, 10, 11, 127);
         assertThat(bytes.labels()).containsExactly(0, 1, 1);
         assertThat(vector.exampleShape()).containsExactly(1);
-        assertThat(vector.features()).containsExactly(0.1, 0.2, 0.3);
-        assertThat(nested.features()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(vector.features().toDoubles()).containsExactly(0.1, 0.2, 0.3);
+        assertThat(nested.features().toDoubles()).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test
@@ -208,7 +212,8 @@ class Hdf5DataSourceTest {
     }
 
     private static double[] pixel(Examples examples, int example, int row, int column) {
-        int at = example * examples.width() + (row * 64 + column) * 3;
-        return Arrays.copyOfRange(examples.features(), at, at + 3);
+        int at = (row * 64 + column) * 3;
+        StoredFeatures values = examples.features();
+        return new double[] {values.value(example, at), values.value(example, at + 1), values.value(example, at + 2)};
     }
 }
