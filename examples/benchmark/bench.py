@@ -40,8 +40,8 @@ def parse_args():
     p.add_argument("--config", default="configs/cat-deep.yaml", help="the Strata spec (default configs/cat-deep.yaml)")
     p.add_argument("--gemm-n", type=int, default=2048, help="size of the square GEMM for the peak (default 2048)")
     p.add_argument("--threads", type=int, metavar="N",
-                   help="BLAS threads for both programs (numpy: OPENBLAS_NUM_THREADS; Strata: OMP_NUM_THREADS, which "
-                        "ND4J also applies to its OpenBLAS); default: each program's own default")
+                   help="BLAS threads for both programs (numpy: OPENBLAS_NUM_THREADS; Strata: --threads); "
+                        "default: each program's own default (both: one per core)")
     p.add_argument("--json", metavar="FILE", help="also write every measurement here")
     p.add_argument("--reference", choices=("tuned", "seeds", "gram"), default="tuned",
                    help="tuned: numpy without work that changes no number (default); seeds: the notebooks'"
@@ -70,7 +70,8 @@ def reference_command(python, data, dtype, args):
 
 
 def strata_command(out, dtype, form, args):
-    return [lib.STRATA, "train", args.config, "--quiet", "--out", out, "--set", "dtype=" + dtype,
+    threads = ["--threads", str(args.threads)] if args.threads else []
+    return [lib.STRATA] + threads + ["train", args.config, "--quiet", "--out", out, "--set", "dtype=" + dtype,
             "--set", "training.iterations=%d" % args.iterations, "--set", "training.print_every=100",
             "--set", "training.input_gram=" + form]
 

@@ -13,6 +13,8 @@ With --gram the first layer is trained through the Gram matrix of the input, as 
 `training.input_gram: auto` does: W1 = W1_0 - S.X^T with S = sum of (lr/m) dZ1, so W1.X =
 W1_0.X - S.(X^T X); the same numbers up to rounding for far fewer operations, so that Strata's
 default can be compared with numpy doing the same.
+With --optimizer momentum|rmsprop|adam and/or --l2 the update is that rule (and L2), written with
+in-place numpy operations in the order Strata's built-in rules use.
 
 Prints one JSON object: the cost every --print-every iterations and at the last one (recorded
 before that iteration's update, as the notebooks do), train/test accuracy, and timings:
@@ -117,7 +119,69 @@ def compute_cost(al, y):
     return float(np.squeeze(cost))
 
 
-def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward=False, gram=None):
+class Rule:
+    """An update rule other than plain gradient descent, and L2, in place where numpy allows
+    (out= arguments, no temporaries the size of W1 beyond one scratch buffer per parameter), in
+    the order of operations Strata's built-in rules use."""
+
+    def __init__(self, name, params, learning_rate, l2, m, beta=0.9, rho=0.9, beta1=0.9, beta2=0.999, eps=1e-8):
+        self.name, self.lr, self.l2, self.m = name, learning_rate, l2, m
+        self.beta, self.rho, self.beta1, self.beta2, self.eps = beta, rho, beta1, beta2, eps
+        shapes = [a for w, b in params for a in (w, b)]
+        self.v = [np.zeros_like(a) for a in shapes]
+        self.s = [np.zeros_like(a) for a in shapes]
+        self.tmp = [np.empty_like(a) for a in shapes]
+        self.t = 0
+
+    def begin(self):
+        self.t += 1
+
+    def update(self, k, w, g):
+        """Parameter k (0 = W1, 1 = b1, 2 = W2, ...) with gradient g (overwritten)."""
+        if self.l2 and k % 2 == 0:
+            g += (self.l2 / self.m) * w
+        v, s, tmp = self.v[k], self.s[k], self.tmp[k]
+        if self.name == "gradient_descent":
+            np.multiply(g, self.lr, out=g)
+            w -= g
+        elif self.name == "momentum":
+            v *= self.beta
+            np.multiply(g, 1 - self.beta, out=tmp)
+            v += tmp
+            np.multiply(v, self.lr, out=tmp)
+            w -= tmp
+        elif self.name == "rmsprop":
+            s *= self.rho
+            np.multiply(g, g, out=tmp)
+            tmp *= 1 - self.rho
+            s += tmp
+            np.sqrt(s, out=tmp)
+            tmp += self.eps
+            np.multiply(g, self.lr, out=g)
+            np.divide(g, tmp, out=g)
+            w -= g
+        else:  # adam
+            v *= self.beta1
+            np.multiply(g, 1 - self.beta1, out=tmp)
+            v += tmp
+            s *= self.beta2
+            np.multiply(g, g, out=tmp)
+            tmp *= 1 - self.beta2
+            s += tmp
+            np.multiply(s, 1 / (1 - self.beta2 ** self.t), out=tmp)
+            np.sqrt(tmp, out=tmp)
+            tmp += self.eps
+            np.multiply(v, (1 / (1 - self.beta1 ** self.t)) * self.lr, out=g)
+            np.divide(g, tmp, out=g)
+            w -= g
+
+    def cost(self, params):
+        if not self.l2:
+            return 0.0
+        return self.l2 / (2 * self.m) * sum(float(np.sum(w * w)) for w, _ in params)
+
+
+def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward=False, gram=None, rule=None):
     """L_model_backward followed by update_parameters, layer by layer from the output.
 
     dws holds one preallocated dW buffer per layer: the first is 20 x 12288, and a fresh one
@@ -142,6 +206,11 @@ def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_ba
         np.multiply(dw, 1. / m, out=dw)
         db = (1. / m) * np.sum(d, axis=1, keepdims=True)
         d_prev = np.dot(w.T, d) if l > 1 or seeds_backward else None
+        if rule is not None:
+            rule.update(2 * (l - 1), w, dw)
+            rule.update(2 * (l - 1) + 1, b, db)
+            d = d_prev
+            continue
         # update_parameters, W := W - lr * dW; safe before the next layer because dA_prev above
         # already used the old W.
         np.multiply(dw, learning_rate, out=dw)
@@ -150,15 +219,18 @@ def backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_ba
         d = d_prev
 
 
-def train(x, y, params, learning_rate, iterations, print_every, seeds_backward=False, use_gram=False):
+def train(x, y, params, learning_rate, iterations, print_every, seeds_backward=False, use_gram=False, rule=None):
     costs = []
     gram = GramFirstLayer(x, params[0][0]) if use_gram else None
     dws = [np.empty_like(w) for w, _ in params]
     for i in range(iterations):
         zs, activations = forward(x, params, gram)
         if i % print_every == 0 or i == iterations - 1:
-            costs.append({"iteration": i, "cost": compute_cost(activations[-1], y)})
-        backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward, gram)
+            extra = rule.cost(params) if rule is not None else 0.0
+            costs.append({"iteration": i, "cost": compute_cost(activations[-1], y) + extra})
+        if rule is not None:
+            rule.begin()
+        backward_and_update(zs, activations, y, params, dws, learning_rate, seeds_backward, gram, rule)
     if gram is not None:
         params[0][0] = gram.weights()
     return costs
@@ -207,6 +279,10 @@ def main():
                    help="also compute the first layer's dA_prev, as the notebooks' L_model_backward does")
     p.add_argument("--gram", action="store_true",
                    help="train the first layer through the input's Gram matrix (Strata's input_gram: auto)")
+    p.add_argument("--optimizer", choices=("gradient_descent", "momentum", "rmsprop", "adam"),
+                   default="gradient_descent", help="the update rule, with Strata's defaults (beta 0.9; rho 0.9;"
+                   " beta1 0.9, beta2 0.999; epsilon 1e-8)")
+    p.add_argument("--l2", type=float, default=0.0, help="L2 strength: cost + l2/(2m) sum W^2, dW + (l2/m) W")
     p.add_argument("--gemm-peak", type=int, metavar="N",
                    help="only measure square N x N GEMM GFLOP/s for --dtype and print it")
     p.add_argument("--out", help="also write the JSON here")
@@ -229,12 +305,18 @@ def main():
         started = time.perf_counter()
         if args.gram and args.seeds_backward:
             p.error("--gram and --seeds-backward exclude each other: the Gram form has no first-layer dA_prev")
+        rule = None
+        if args.optimizer != "gradient_descent" or args.l2:
+            if args.gram:
+                p.error("--gram is plain gradient descent without L2")
+            rule = Rule(args.optimizer, params, args.learning_rate, args.l2, train_x.shape[1])
         costs = train(train_x, train_y, params, args.learning_rate, args.iterations, args.print_every,
-                      args.seeds_backward, args.gram)
+                      args.seeds_backward, args.gram, rule)
         train_seconds = time.perf_counter() - started
         result = {
             "dtype": args.dtype, "layers": layers, "examples": int(train_x.shape[1]),
             "learning_rate": args.learning_rate, "iterations": args.iterations, "seed": args.seed,
+            "optimizer": args.optimizer, "l2": args.l2,
             "costs": costs,
             "accuracy": {"train": accuracy(train_x, train_y, params), "test": accuracy(test_x, test_y, params)},
             "timing": {"train_seconds": train_seconds, "total_seconds": time.perf_counter() - STARTED},

@@ -81,6 +81,8 @@ class TrainCommandEndToEndTest {
         Map<String, Object> timing = (Map<String, Object>) report.get("timing");
         assertThat(((Number) timing.get("train_seconds")).doubleValue()).isPositive()
                 .isLessThan(((Number) timing.get("total_seconds")).doubleValue());
+        // 31 updates: the rate over the second half, 15 of them
+        assertThat(((Number) timing.get("warm_updates_per_second")).doubleValue()).isPositive();
         assertThat((Map<String, Object>) report.get("environment")).containsKeys("strata", "java", "nd4j", "blas", "dtype");
         Map<String, Object> config = (Map<String, Object>) report.get("config");
         assertThat(((Map<String, Object>) config.get("training")).get("iterations")).isEqualTo(31L);

@@ -44,6 +44,24 @@ public final class Blas {
         return openblas_nolapack.blas_get_num_threads();
     }
 
+    /**
+     * Starts loading OpenBLAS on a daemon thread and returns at once: loading takes about 60 ms
+     * (extracting and linking the library), which then overlaps with reading the data instead of
+     * delaying the first training step. Products wait for it to finish.
+     */
+    public static void preload() {
+        if (!loaded) {
+            Thread loader = new Thread(Blas::load, "strata-blas-load");
+            loader.setDaemon(true);
+            loader.start();
+        }
+    }
+
+    /** Loads OpenBLAS now, with the thread count asked for (or waits for a {@link #preload} under way). */
+    public static void load() {
+        ensureLoaded();
+    }
+
     /** Loads OpenBLAS on first use, with the thread count asked for. */
     private static void ensureLoaded() {
         if (!loaded) {
@@ -51,6 +69,8 @@ public final class Blas {
                 if (!loaded) {
                     if (requestedThreads > 0) {
                         openblas_nolapack.blas_set_num_threads(requestedThreads);
+                    } else {
+                        openblas_nolapack.blas_get_num_threads();
                     }
                     loaded = true;
                 }

@@ -18,10 +18,11 @@ final class Kernels {
 
     /**
      * {@code z := z + b} (per unit) and {@code a := g(z)}, in place over {@code z} and into {@code a}.
-     * {@code zm} and {@code am} are {@code z} and {@code a} as matrices, for a vector activation.
+     * {@code zm} and {@code am} are {@code z} and {@code a} as matrices, for a vector activation;
+     * {@code scratch} holds at least units × examples floats, for float32 rounding.
      */
     static void biasAndActivate(double[] z, double[] b, Activation g, double[] a, int units, int examples,
-            Precision precision, Matrix zm, Matrix am) {
+            Precision precision, Matrix zm, Matrix am, float[] scratch) {
         // The bias pass runs per column and the activation pass over the whole array: two simple loops
         // the JIT vectorises, measured 2x faster than one loop doing both (relu, 64 × 32).
         for (int j = 0; j < examples; j++) {
@@ -32,7 +33,7 @@ final class Kernels {
         }
         int n = units * examples;
         if (precision == Precision.FLOAT32) {
-            round(z, n);
+            round(z, n, scratch);
         }
         if (g instanceof ElementwiseActivation e) {
             for (int i = 0; i < n; i++) {
@@ -100,9 +101,17 @@ final class Kernels {
         }
     }
 
-    static void round(double[] values, int n) {
+    /**
+     * Rounds {@code values[0 .. n)} to float32 precision, through {@code scratch} (at least n long):
+     * as two loops, narrowing then widening, the JIT vectorises both; one loop doing both ran at
+     * 1.5 ns a value instead of 0.6.
+     */
+    static void round(double[] values, int n, float[] scratch) {
         for (int i = 0; i < n; i++) {
-            values[i] = (float) values[i];
+            scratch[i] = (float) values[i];
+        }
+        for (int i = 0; i < n; i++) {
+            values[i] = scratch[i];
         }
     }
 }

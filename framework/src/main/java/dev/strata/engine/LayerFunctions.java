@@ -35,7 +35,8 @@ public final class LayerFunctions {
         Matrix zCopy = z.copy();
         Matrix a = Matrix.zeros(z.rows(), z.columns());
         double[] noBias = new double[z.rows()];
-        Kernels.biasAndActivate(zCopy.values(), noBias, g, a.values(), z.rows(), z.columns(), Precision.FLOAT64, zCopy, a);
+        Kernels.biasAndActivate(zCopy.values(), noBias, g, a.values(), z.rows(), z.columns(), Precision.FLOAT64, zCopy, a,
+                null);
         return a;
     }
 

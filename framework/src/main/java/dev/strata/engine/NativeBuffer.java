@@ -72,11 +72,13 @@ final class NativeBuffer {
             ((DoublePointer) pointer).position(at).put(from, offset, n);
         } else {
             float[] f = staging(n);
+            // two loops, which the JIT vectorises (see Kernels.round)
             for (int i = 0; i < n; i++) {
-                float v = (float) from[offset + i];
-                f[i] = v;
-                if (roundSource) {
-                    from[offset + i] = v;
+                f[i] = (float) from[offset + i];
+            }
+            if (roundSource) {
+                for (int i = 0; i < n; i++) {
+                    from[offset + i] = f[i];
                 }
             }
             ((FloatPointer) pointer).position(at).put(f, 0, n);

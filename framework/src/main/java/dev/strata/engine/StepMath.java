@@ -66,11 +66,11 @@ final class StepMath {
             }
             ws.z[l].read(ws.zh[l]);
             Kernels.biasAndActivate(ws.zh[l], layer.b().values(), layer.activation(), ws.ah[l], layer.units(), ws.width,
-                    precision, ws.zm[l], ws.am[l]);
+                    precision, ws.zm[l], ws.am[l], ws.scratch);
             if (l < n) {
                 ws.a[l].write(ws.ah[l]);
             } else if (precision == Precision.FLOAT32) {
-                Kernels.round(ws.ah[l], layer.units() * ws.width);
+                Kernels.round(ws.ah[l], layer.units() * ws.width, ws.scratch);
             }
         }
     }

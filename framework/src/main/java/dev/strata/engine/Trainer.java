@@ -101,6 +101,9 @@ public final class Trainer {
         int done = from;
         boolean stopped = false;
         int m = batches.examples();
+        long firstUpdate = updater.updates();
+        long halfway = firstUpdate + (long) (epochs - from) * batches.count() / 2;
+        long halfwayNanos = 0;
         try {
             for (int epoch = from; epoch < epochs; epoch++) {
                 batches.beginEpoch();
@@ -108,6 +111,9 @@ public final class Trainer {
                 for (int b = 0; b < batches.count(); b++) {
                     int width = batches.width(b);
                     total += requireFinite(step(batches, b), fullBatch ? epoch : updater.updates() - 1) * width;
+                    if (halfwayNanos == 0 && updater.updates() == halfway) {
+                        halfwayNanos = System.nanoTime();
+                    }
                 }
                 done = epoch + 1;
                 if (epoch % printEvery == 0 || epoch == epochs - 1) {
@@ -125,8 +131,11 @@ public final class Trainer {
         } finally {
             formParameters();
         }
-        return new TrainingResult(costs, done, updater.updates(), (System.nanoTime() - start) / 1e9, stopped,
-                math.first().name());
+        long end = System.nanoTime();
+        double warm = halfwayNanos > 0 && end > halfwayNanos && updater.updates() - halfway >= 2
+                ? (updater.updates() - halfway) / ((end - halfwayNanos) / 1e9) : Double.NaN;
+        return new TrainingResult(costs, done, updater.updates(), (end - start) / 1e9, stopped, math.first().name(),
+                warm);
     }
 
     /** Whether this run trains the first layer in the Gram form: full batch, exact, and (for AUTO) where it pays. */

@@ -12,9 +12,11 @@ import java.util.List;
  * @param stopped whether the loop stopped early because a stop was requested
  * @param firstLayerForm how the first layer was trained: {@code direct}, or {@code input_gram}
  *     (through the input's Gram matrix)
+ * @param warmUpdatesPerSecond updates per second over the loop's second half, when the JIT has
+ *     compiled the loop (NaN when too few updates ran to tell)
  */
 public record TrainingResult(List<CostPoint> costs, int stepsDone, long updates, double seconds, boolean stopped,
-        String firstLayerForm) {
+        String firstLayerForm, double warmUpdatesPerSecond) {
     public TrainingResult {
         costs = List.copyOf(costs);
     }

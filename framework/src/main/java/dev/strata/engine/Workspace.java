@@ -24,6 +24,8 @@ final class Workspace {
     /** The batch's targets (outputs × width), for the loss. */
     final double[] y;
     final Matrix ym;
+    /** Floats for rounding any layer's array to float32 (see {@link Kernels#round}). */
+    final float[] scratch;
 
     Workspace(List<Layer> layers, int width, Precision precision) {
         this.width = width;
@@ -50,6 +52,11 @@ final class Workspace {
             am[l] = new Matrix(units, width, ah[l]);
             dm[l] = new Matrix(units, width, dh[l]);
         }
+        int widest = 0;
+        for (Layer layer : layers) {
+            widest = Math.max(widest, layer.units());
+        }
+        scratch = new float[precision == Precision.FLOAT32 ? widest * width : 0];
         int outputs = layers.get(n - 1).units();
         y = new double[outputs * width];
         ym = new Matrix(outputs, width, y);

@@ -30,10 +30,12 @@ public record RunReport(String name, Map<String, Object> config, List<String> ov
     /**
      * Where the time went.
      *
+     * @param warmUpdatesPerSecond the rate over the training loop's second half, once the JIT has
+     *     compiled it: what a longer run of the same spec sustains
      * @param firstLayer how the first layer was trained ({@code direct} or {@code input_gram})
      */
     public record Timing(double trainSeconds, double totalSeconds, long updates, Double updatesPerSecond,
-            String firstLayer) {
+            Double warmUpdatesPerSecond, String firstLayer) {
     }
 
     /** One split's metrics: the headline values, then the confusion matrix for classification, then the example count. */
@@ -65,7 +67,9 @@ public record RunReport(String name, Map<String, Object> config, List<String> ov
         }
         var training = run.training();
         Timing timing = new Timing(training.seconds(), provenance.totalSeconds(), training.updates(),
-                training.seconds() > 0 ? training.updates() / training.seconds() : null, training.firstLayerForm());
+                training.seconds() > 0 ? training.updates() / training.seconds() : null,
+                Double.isNaN(training.warmUpdatesPerSecond()) ? null : training.warmUpdatesPerSecond(),
+                training.firstLayerForm());
         return new RunReport(run.spec().name(), dev.strata.spec.SpecWriter.toMap(run.spec()), provenance.overrides(),
                 training.costs().stream().map(Cost::of).toList(), metrics, timing, training.stopped(),
                 Environment.describe(run.spec().dtype().yamlName()), provenance.plugins());

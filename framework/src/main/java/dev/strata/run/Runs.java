@@ -2,6 +2,7 @@ package dev.strata.run;
 
 import dev.strata.data.DataLoader;
 import dev.strata.data.PreparedData;
+import dev.strata.engine.Blas;
 import dev.strata.engine.DivergenceException;
 import dev.strata.engine.TrainingListener;
 import dev.strata.io.AtomicFiles;
@@ -86,6 +87,7 @@ public final class Runs {
     /** Trains {@code spec} into the run folder {@code dir}, which must not exist or be empty. */
     public Outcome run(ModelSpec spec, Path dir, Options options, Listener listener) throws IOException {
         RunFolder.requireFresh(dir);
+        Blas.preload();
         // Data is checked before the folder is made: bad data must not leave a folder behind that
         // blocks running the same command again once the data is fixed.
         PreparedData data = loadData(spec);
@@ -109,6 +111,7 @@ public final class Runs {
                         "set training.checkpoint_every to write checkpoints, or train again");
             }
             ModelSpec spec = specs.load(dir.resolve(RunFiles.CONFIG), List.of());
+            Blas.preload();
             Checkpoint checkpoint = Checkpoint.read(dir);
             return train(spec, loadData(spec), dir, checkpoint, options, listener);
         }

@@ -3,6 +3,7 @@ package dev.strata.run;
 import dev.strata.data.PreparedData;
 import dev.strata.data.Split;
 import dev.strata.engine.Batches;
+import dev.strata.engine.Blas;
 import dev.strata.engine.CostPoint;
 import dev.strata.engine.Inference;
 import dev.strata.engine.Network;
@@ -74,14 +75,16 @@ final class Training {
                 ? Batches.minibatches(train.inputs(), network.precision(), t.batchSize(), t.shuffle(), random)
                 : Batches.fullBatch(train.inputs(), network.precision());
         int total = t.minibatch() ? t.epochs() : t.iterations();
+        // the library's one-off loading is not training time
+        Blas.load();
         TrainingResult result = from >= total
                 ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, resume.engineState().isEmpty()
-                        ? "direct" : "input_gram")
+                        ? "direct" : "input_gram", Double.NaN)
                 : trainer.train(batches, from, total, t.printEvery(), checkpointing);
         List<CostPoint> costs = new ArrayList<>(resume == null ? List.of() : resume.costs());
         costs.addAll(result.costs());
         TrainingResult combined = new TrainingResult(costs, result.stepsDone(), result.updates(), result.seconds(),
-                result.stopped(), result.firstLayerForm());
+                result.stopped(), result.firstLayerForm(), result.warmUpdatesPerSecond());
         return evaluate(spec, data, network, combined);
     }
 
