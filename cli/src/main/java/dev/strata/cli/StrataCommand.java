@@ -53,10 +53,12 @@ public final class StrataCommand implements Runnable {
         return injector;
     }
 
-    /** How long this process has been running, for the whole-run timing in reports. */
+    /**
+     * How long this JVM has been running, for the whole-run timing in reports (the process's own
+     * start time counts from the boot time in whole seconds, and includes the launcher script).
+     */
     static long uptimeNanos() {
-        return ProcessHandle.current().info().startInstant()
-                .map(started -> java.time.Duration.between(started, java.time.Instant.now()).toNanos()).orElse(0L);
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
     }
 
     /** A model reloaded from a folder `strata train` wrote. */

@@ -5,6 +5,7 @@ import dev.strata.eval.Metrics;
 import dev.strata.run.Checkpoint;
 import dev.strata.run.RunFiles;
 import dev.strata.run.RunFolder;
+import dev.strata.run.RunReport;
 import dev.strata.run.RunResult;
 import dev.strata.run.Runs;
 import dev.strata.spec.ModelSpec;
@@ -51,6 +52,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and where the outputs went.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print where the time went: start-up, data, training,"
+            + " evaluation, reports.")
+    boolean verbose;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue a stopped or killed run from its last checkpoint (training.checkpoint_every, or Ctrl-C).")
     Path resume;
@@ -92,6 +97,12 @@ final class TrainCommand implements Callable<Integer> {
             console.println(String.format(Locale.ROOT, "Trained in %.2f s (%d updates; first layer %s).",
                     result.training().seconds(), result.training().updates(),
                     result.training().firstLayerText()));
+        }
+        if (verbose) {
+            RunReport.Timing t = outcome.timing();
+            console.println(String.format(Locale.ROOT, "Time: start-up %.2f s, data %.2f s, training %.2f s, evaluation"
+                    + " %.2f s, reports %.2f s; whole run %.2f s.", t.startupSeconds(), t.loadSeconds(), t.trainSeconds(),
+                    t.evaluateSeconds(), t.reportsSeconds(), t.totalSeconds()));
         }
         console.println("Report: " + outcome.dir().resolve(RunFiles.REPORT_MD));
         return 0;

@@ -28,13 +28,15 @@ public record RunReport(String name, Map<String, Object> config, List<String> ov
     }
 
     /**
-     * Where the time went.
+     * Where the time went: {@code total} (from the JVM's start to this report) is start-up (the JVM,
+     * plugins, the spec), loading the data, training, evaluation and writing the reports.
      *
      * @param warmUpdatesPerSecond the rate over the training loop's second half, once the JIT has
      *     compiled it: what a longer run of the same spec sustains
      * @param firstLayer how the first layer was trained ({@code direct} or {@code input_gram})
      */
-    public record Timing(double trainSeconds, double totalSeconds, long updates, Double updatesPerSecond,
+    public record Timing(double trainSeconds, double totalSeconds, double startupSeconds, double loadSeconds,
+            double evaluateSeconds, double reportsSeconds, long updates, Double updatesPerSecond,
             Double warmUpdatesPerSecond, String firstLayer) {
     }
 
@@ -59,14 +61,15 @@ public record RunReport(String name, Map<String, Object> config, List<String> ov
         }
     }
 
-    static RunReport of(RunResult run, RunWriter.Provenance provenance) {
+    static RunReport of(RunResult run, RunWriter.Provenance provenance, double reportsSeconds) {
         Map<String, SplitMetrics> metrics = new LinkedHashMap<>();
         metrics.put("train", new SplitMetrics(run.train()));
         if (run.test() != null) {
             metrics.put("test", new SplitMetrics(run.test()));
         }
         var training = run.training();
-        Timing timing = new Timing(training.seconds(), provenance.totalSeconds(), training.updates(),
+        Timing timing = new Timing(training.seconds(), provenance.totalSeconds(), provenance.startupSeconds(),
+                provenance.loadSeconds(), run.evaluateSeconds(), reportsSeconds, training.updates(),
                 training.seconds() > 0 ? training.updates() / training.seconds() : null,
                 Double.isNaN(training.warmUpdatesPerSecond()) ? null : training.warmUpdatesPerSecond(),
                 training.firstLayerForm());

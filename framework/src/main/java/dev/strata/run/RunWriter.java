@@ -38,8 +38,18 @@ public final class RunWriter {
     private RunWriter() {
     }
 
-    /** Extra facts for the report that the run itself does not know. */
-    public record Provenance(List<String> overrides, List<PluginCatalog.Provenance> plugins, double totalSeconds) {
+    /**
+     * Extra facts for the report that the run itself does not know.
+     *
+     * @param jvmStartNanos {@link System#nanoTime()} when the JVM started, for the total
+     * @param startupSeconds from the JVM's start to reading the data (the JVM, plugins, the spec)
+     * @param loadSeconds reading and checking the data
+     */
+    public record Provenance(List<String> overrides, List<PluginCatalog.Provenance> plugins, long jvmStartNanos,
+            double startupSeconds, double loadSeconds) {
+        double totalSeconds() {
+            return (System.nanoTime() - jvmStartNanos) / 1e9;
+        }
     }
 
     /** Writes the model files only (also used for checkpoints of parameters). */
@@ -52,7 +62,9 @@ public final class RunWriter {
         AtomicFiles.writeString(dir.resolve(RunFiles.MODEL_INFO), JsonFiles.write(info));
     }
 
-    public static void write(Path dir, RunResult run, Provenance provenance) throws IOException {
+    /** Writes the whole run folder; returns the report it wrote. */
+    public static RunReport write(Path dir, RunResult run, Provenance provenance) throws IOException {
+        long start = System.nanoTime();
         writeModel(dir, run);
         List<CostPoint> costs = run.training().costs();
         boolean minibatch = run.spec().training().minibatch();
@@ -67,8 +79,11 @@ public final class RunWriter {
                     minibatch ? "epoch" : "iteration", dir.resolve(RunFiles.COST_CURVE));
         }
         boolean images = writeMislabeled(dir, run);
-        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_JSON), JsonFiles.write(RunReport.of(run, provenance)));
-        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_MD), reportMarkdown(run, provenance, !costs.isEmpty(), images));
+        RunReport report = RunReport.of(run, provenance, (System.nanoTime() - start) / 1e9);
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_JSON), JsonFiles.write(report));
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_MD), reportMarkdown(run, provenance, report.timing(),
+                !costs.isEmpty(), images));
+        return report;
     }
 
     private static String learningRate(ModelSpec spec) {
@@ -99,7 +114,8 @@ public final class RunWriter {
         return true;
     }
 
-    static String reportMarkdown(RunResult run, Provenance provenance, boolean curve, boolean images) {
+    static String reportMarkdown(RunResult run, Provenance provenance, RunReport.Timing timing, boolean curve,
+            boolean images) {
         ModelSpec spec = run.spec();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
@@ -146,9 +162,11 @@ public final class RunWriter {
             md.append("\n## Mislabeled test images\n\n![mislabeled test images](").append(RunFiles.MISLABELED).append(")\n");
         }
         md.append("\n## Timing and environment\n\n");
-        md.append(String.format(Locale.ROOT, "Training loop %.2f s (%d updates; first layer %s), whole run %.2f s.%n%n",
+        md.append(String.format(Locale.ROOT, "Training loop %.2f s (%d updates; first layer %s), whole run %.2f s: "
+                + "start-up %.2f s, data %.2f s, training %.2f s, evaluation %.2f s, reports %.2f s.%n%n",
                 run.training().seconds(), run.training().updates(), run.training().firstLayerText(),
-                provenance.totalSeconds()));
+                timing.totalSeconds(), timing.startupSeconds(), timing.loadSeconds(), timing.trainSeconds(),
+                timing.evaluateSeconds(), timing.reportsSeconds()));
         Environment.describe(spec.dtype().yamlName()).lines().forEach(line -> md.append("- ").append(line).append('\n'));
         return md.toString();
     }

@@ -71,8 +71,9 @@ public final class Runs {
      *
      * @param result the trained model and its metrics (when stopped, as far as it got)
      * @param stopped whether it stopped early on request and left a checkpoint to resume from
+     * @param timing where the time went, as report.json says ({@code null} when stopped)
      */
-    public record Outcome(RunResult result, Path dir, boolean stopped) {
+    public record Outcome(RunResult result, Path dir, boolean stopped, RunReport.Timing timing) {
     }
 
     public PreparedData loadData(ModelSpec spec) {
@@ -88,13 +89,15 @@ public final class Runs {
     public Outcome run(ModelSpec spec, Path dir, Options options, Listener listener) throws IOException {
         RunFolder.requireFresh(dir);
         Blas.preload();
+        long loading = System.nanoTime();
         // Data is checked before the folder is made: bad data must not leave a folder behind that
         // blocks running the same command again once the data is fixed.
         PreparedData data = loadData(spec);
+        Phases phases = new Phases(options, loading);
         try (RunFolder folder = RunFolder.lock(dir)) {
             RunFolder.requireFresh(dir);
             AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(spec));
-            return train(spec, data, dir, null, options, listener);
+            return train(spec, data, dir, null, options, listener, phases);
         }
     }
 
@@ -113,12 +116,21 @@ public final class Runs {
             ModelSpec spec = specs.load(dir.resolve(RunFiles.CONFIG), List.of());
             Blas.preload();
             Checkpoint checkpoint = Checkpoint.read(dir);
-            return train(spec, loadData(spec), dir, checkpoint, options, listener);
+            long loading = System.nanoTime();
+            PreparedData data = loadData(spec);
+            return train(spec, data, dir, checkpoint, options, listener, new Phases(options, loading));
+        }
+    }
+
+    /** When the command started and how long its data took to load, for the report's timing. */
+    private record Phases(double startupSeconds, double loadSeconds) {
+        Phases(Options options, long loadingStarted) {
+            this((loadingStarted - options.startNanos()) / 1e9, (System.nanoTime() - loadingStarted) / 1e9);
         }
     }
 
     private Outcome train(ModelSpec spec, PreparedData data, Path dir, Checkpoint checkpoint, Options options,
-            Listener listener) throws IOException {
+            Listener listener, Phases phases) throws IOException {
         listener.ready(spec, data, checkpoint);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -128,12 +140,12 @@ public final class Runs {
             RunResult result = trainNamingTheCause(spec, data, stoppable, dir, checkpoint);
             if (result.training().stopped()) {
                 listener.stopped(result, dir);
-                return new Outcome(result, dir, true);
+                return new Outcome(result, dir, true, null);
             }
-            double total = (System.nanoTime() - options.startNanos()) / 1e9;
-            RunWriter.write(dir, result, new RunWriter.Provenance(options.overrides(), catalog.provenance(), total));
+            RunReport report = RunWriter.write(dir, result, new RunWriter.Provenance(options.overrides(),
+                    catalog.provenance(), options.startNanos(), phases.startupSeconds(), phases.loadSeconds()));
             Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
-            return new Outcome(result, dir, false);
+            return new Outcome(result, dir, false, report.timing());
         } finally {
             finished.countDown();
             if (hook != null) {

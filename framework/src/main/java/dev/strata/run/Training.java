@@ -95,6 +95,7 @@ final class Training {
 
     /** Metrics of {@code network} on both splits of {@code data}. */
     RunResult evaluate(ModelSpec spec, PreparedData data, Network network, TrainingResult training) {
+        long start = System.nanoTime();
         double threshold = spec.evaluation().threshold();
         boolean values = valueLabels(spec);
         int units = network.outputUnits();
@@ -106,7 +107,8 @@ final class Training {
             testOutputs = Inference.outputs(network, data.test().inputs());
             testMetrics = Metrics.of(testOutputs, units, data.test().labels(), threshold, values);
         }
-        return new RunResult(spec, data, network, training, trainMetrics, testMetrics, testOutputs);
+        return new RunResult(spec, data, network, training, trainMetrics, testMetrics, testOutputs,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** Writes checkpoints on schedule and when the loop stops early; passes everything on. */

@@ -4,134 +4,137 @@ import dev.strata.spi.BadInputException;
 import dev.strata.spi.DataSource;
 import dev.strata.spi.Examples;
 import dev.strata.spi.Params;
-import java.io.BufferedReader;
+import dev.strata.spi.StoredFeatures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Reads a CSV split: a header row, then one example per row. Values are plain decimal numbers;
- * quoting is not supported beyond quotes around a whole cell. Blank lines are skipped.
+ * Reads a CSV split: a header row, then one example per row, every column a plain decimal number.
+ * Cells may be quoted; blank lines are skipped; the file must be UTF-8. Features are kept as
+ * doubles in chunks of whole rows of about 8 MB, filled as the file is read, so the data set is in
+ * memory once. See {@link CsvScanner} for the parsing.
  */
 final class CsvDataSource implements DataSource {
-    /** Plain decimals only: Java's parser would also take "NaN", "Infinity", "1d" and hex floats. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Values per chunk of rows: 8 MB of doubles. */
+    private static final int CHUNK_VALUES = 1 << 20;
 
     @Override
     public Examples read(Params split) throws IOException {
         Path path = split.getPath("path");
         String labelColumn = split.getString("label_column");
         String delimiter = split.getString("delimiter");
-        if (delimiter.isEmpty()) {
-            throw new BadInputException("the csv delimiter is empty", "set 'delimiter' to a character such as ',' or ';'");
+        if (delimiter.length() != 1) {
+            throw new BadInputException("the csv delimiter '" + delimiter + "' is not one character",
+                    "set 'delimiter' to one character such as ',' or ';' (\\t for a tab)");
         }
-        Pattern splitter = Pattern.compile(Pattern.quote(delimiter));
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            int lineNumber = 0;
-            String line;
-            String[] header = null;
-            while (header == null && (line = reader.readLine()) != null) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    header = cells(splitter, lineNumber == 1 ? stripBom(line) : line);
-                }
-            }
-            if (header == null) {
+        try (InputStream in = Files.newInputStream(path)) {
+            CsvScanner scanner = new CsvScanner(path, in, delimiter.charAt(0));
+            if (!scanner.next()) {
                 throw new BadInputException(path + " is empty", "give a CSV file with a header row and one row per example");
             }
-            int label = indexOf(header, labelColumn);
-            if (label < 0) {
-                throw new BadInputException(path + ":" + lineNumber + ": no column '" + labelColumn + "' in the header "
-                        + String.join(delimiter, header), header.length == 1 && !delimiter.equals(",")
-                                ? "check 'delimiter' ('" + delimiter + "') and set 'label_column' to one of these columns"
-                                : "set 'label_column' to one of these columns");
+            List<String> header = scanner.texts();
+            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                header.set(0, header.get(0).substring(1));
             }
-            if (header.length < 2) {
-                throw new BadInputException(path + ":" + lineNumber + ": the header has only the label column '"
-                        + labelColumn + "'", "add feature columns (or check 'delimiter': '" + delimiter + "')");
-            }
-            int width = header.length - 1;
-            List<double[]> rows = new ArrayList<>();
-            List<Double> labels = new ArrayList<>();
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+            int label = label(path, scanner.line(), header, labelColumn, delimiter);
+            int width = header.size() - 1;
+            int perChunk = Math.max(1, CHUNK_VALUES / width);
+            List<double[]> chunks = new ArrayList<>();
+            double[] labels = new double[1024];
+            double[] chunk = null;
+            int rows = 0;
+            while (scanner.next()) {
+                if (scanner.cells() != header.size()) {
+                    throw new BadInputException(path + ":" + scanner.line() + ": row has " + scanner.cells()
+                            + " columns but the header has " + header.size(), scanner.cells() == 1
+                                    ? "check 'delimiter' ('" + delimiter + "') and give every row one value per header column"
+                                    : "give every row one value per header column");
                 }
-                String[] cells = cells(splitter, line);
-                if (cells.length != header.length) {
-                    throw new BadInputException(path + ":" + lineNumber + ": row has " + cells.length
-                            + " columns but the header has " + header.length, "give every row one value per header column");
+                if (rows % perChunk == 0) {
+                    chunk = new double[perChunk * width];
+                    chunks.add(chunk);
                 }
-                double[] features = new double[width];
-                int f = 0;
-                for (int c = 0; c < cells.length; c++) {
-                    double value = number(cells[c], path, lineNumber, c, header[c]);
+                if (rows == labels.length) {
+                    labels = Arrays.copyOf(labels, labels.length * 2);
+                }
+                int at = (rows % perChunk) * width;
+                for (int c = 0; c < header.size(); c++) {
+                    double value = number(scanner, c, path, header.get(c));
                     if (c == label) {
-                        labels.add(value);
+                        labels[rows] = value;
                     } else {
-                        features[f++] = value;
+                        chunk[at++] = value;
                     }
                 }
-                rows.add(features);
+                rows++;
             }
-            if (rows.isEmpty()) {
+            if (rows == 0) {
                 throw new BadInputException(path + " has a header but no rows", "add one row per example");
             }
-            double[] features = new double[rows.size() * width];
-            double[] labelValues = new double[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                System.arraycopy(rows.get(i), 0, features, i * width, width);
-                labelValues[i] = labels.get(i);
-            }
-            return new Examples(features, rows.size(), new int[] {width}, labelValues);
+            StoredFeatures features = new StoredFeatures.Float64(chunks.toArray(new double[0][]), width, rows,
+                    perChunk);
+            return new Examples(features, new int[] {width}, Arrays.copyOf(labels, rows));
         }
+    }
+
+    private static int label(Path path, long line, List<String> header, String labelColumn, String delimiter) {
+        int label = header.indexOf(labelColumn);
+        if (label < 0) {
+            String other = header.size() == 1 ? otherDelimiter(header.get(0)) : null;
+            throw new BadInputException(path + ":" + line + ": no column '" + labelColumn + "' in the header "
+                    + String.join(delimiter, header), other != null
+                            ? "the header looks separated by '" + other + "', not '" + delimiter + "': set data.*.delimiter: '"
+                                    + other + "'"
+                            : header.size() == 1
+                                    ? "check 'delimiter' ('" + delimiter + "'; the header reads as one column) and set"
+                                            + " 'label_column' to one of the columns"
+                                    : "set 'label_column' to one of these columns");
+        }
+        if (header.lastIndexOf(labelColumn) != label) {
+            throw new BadInputException(path + ":" + line + ": the header names the label column '" + labelColumn
+                    + "' twice (columns " + (label + 1) + " and " + (header.lastIndexOf(labelColumn) + 1) + ")",
+                    "rename one of the two columns");
+        }
+        if (header.size() < 2) {
+            throw new BadInputException(path + ":" + line + ": the header has only the label column '"
+                    + labelColumn + "'", "add feature columns (or check 'delimiter': '" + delimiter + "')");
+        }
+        return label;
+    }
+
+    /** The separator a one-column header seems to use instead, or null. */
+    private static String otherDelimiter(String header) {
+        for (String candidate : new String[] {";", "\t", "|", ","}) {
+            if (header.contains(candidate)) {
+                return candidate.equals("\t") ? "\\t" : candidate;
+            }
+        }
+        return null;
+    }
+
+    private static double number(CsvScanner scanner, int column, Path path, String name) {
+        double value = scanner.number(column);
+        if (Double.isNaN(value)) {
+            String cell = scanner.text(column);
+            throw new BadInputException(path + ":" + scanner.line() + ": column " + (column + 1) + " ('" + name
+                    + "') holds '" + cell + "', which is not a number", cell.isEmpty()
+                            ? "fill in the missing value (or drop the row)"
+                            : "every column must be numeric (encode categories as numbers)");
+        }
+        if (Double.isInfinite(value)) {
+            throw new BadInputException(path + ":" + scanner.line() + ": column " + (column + 1) + " ('" + name
+                    + "') holds '" + scanner.text(column) + "', which is too large for a double", "rescale the column");
+        }
+        return value;
     }
 
     @Override
     public List<String> classNames(Params classNames) {
         return List.copyOf(classNames.getStringList("names"));
-    }
-
-    private static String[] cells(Pattern splitter, String line) {
-        String[] cells = splitter.split(line, -1);
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i].trim();
-            if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
-                cell = cell.substring(1, cell.length() - 1).trim();
-            }
-            cells[i] = cell;
-        }
-        return cells;
-    }
-
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
-    private static int indexOf(String[] header, String name) {
-        for (int i = 0; i < header.length; i++) {
-            if (header[i].equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static double number(String cell, Path path, int line, int column, String name) {
-        if (!NUMBER.matcher(cell).matches()) {
-            throw new BadInputException(path + ":" + line + ": column " + (column + 1) + " ('" + name + "') holds '"
-                    + cell + "', which is not a number", "every column must be numeric (encode categories as numbers)");
-        }
-        double value = Double.parseDouble(cell);
-        if (!Double.isFinite(value)) {
-            throw new BadInputException(path + ":" + line + ": column " + (column + 1) + " ('" + name + "') holds '"
-                    + cell + "', which is too large for a double", "rescale the column");
-        }
-        return value;
     }
 }

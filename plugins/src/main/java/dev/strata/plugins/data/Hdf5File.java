@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 final class Hdf5File {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
-    static final long IN_MEMORY_LIMIT = 1L << 30;
+    static final long IN_MEMORY_LIMIT = 64L << 20;
 
     private final HdfFile file;
     private final Path path;
@@ -69,7 +69,9 @@ final class Hdf5File {
     /**
      * Files up to {@link #IN_MEMORY_LIMIT} are read into memory first: a corrupt length field then
      * fails at once, whereas reading from disk jhdf allocates and fills a buffer of the forged
-     * length (found by fuzzing: a 606-byte file took 15 s and gigabytes of memory).
+     * length (found by fuzzing: a 606-byte file took 15 s and gigabytes of memory). Larger files,
+     * whose size is no longer a fuzzing case but a data set's, are read from disk, so that a data
+     * set is not held twice while it loads; their features are read directly (see Hdf5Features).
      */
     private static HdfFile open(Path path) throws IOException {
         return Files.size(path) <= IN_MEMORY_LIMIT ? HdfFile.fromBytes(Files.readAllBytes(path)) : new HdfFile(path);
@@ -119,7 +121,13 @@ final class Hdf5File {
     /** A numeric dataset of examples along its first dimension, in its stored type (features). */
     Features features(String name, String role) {
         Dataset dataset = numericDataset(name, role);
-        return new Features(name, dataset.getDimensions(), Hdf5Features.read(dataset));
+        try {
+            long base = file.getHdfBackingStorage().getSuperblock().getBaseAddressByte();
+            return new Features(name, dataset.getDimensions(), Hdf5Features.read(dataset, path, base));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(path + ": reading features dataset '" + name + "' failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** A features dataset: its shape and its values as stored. */
