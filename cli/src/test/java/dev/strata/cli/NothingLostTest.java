@@ -64,6 +64,14 @@ class NothingLostTest {
     }
 
     @Test
+    void streamedRunKilledWithSigkillResumesToExactlyTheUninterruptedResult() throws Exception {
+        Path spec = spec("streamed", "adam, learning_rate: 0.001",
+                "{epochs: 30, batch_size: 64, shuffle: true, print_every: 5, checkpoint_every: 3}");
+        Files.writeString(spec, Files.readString(spec).replace("  preprocessing:", "  cache: stream\n  preprocessing:"));
+        assertResumeAfterKillIsExact(spec);
+    }
+
+    @Test
     void adamRunKilledWithSigkillResumesToExactlyTheUninterruptedResult() throws Exception {
         assertResumeAfterKillIsExact(spec("adam", "adam, learning_rate: 0.001",
                 "{epochs: 30, batch_size: 64, shuffle: true, print_every: 5, checkpoint_every: 3}"));

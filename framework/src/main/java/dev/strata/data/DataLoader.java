@@ -2,13 +2,16 @@ package dev.strata.data;
 
 import dev.strata.engine.Features;
 import dev.strata.engine.Inputs;
+import dev.strata.engine.StreamedFeatures;
 import dev.strata.engine.Precision;
 import dev.strata.registry.PluginRegistry;
+import dev.strata.spec.DataSpec;
 import dev.strata.spec.LayerSpec;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.DataSource;
 import dev.strata.spi.DataSourceFactory;
+import dev.strata.spi.ExampleReader;
 import dev.strata.spi.Examples;
 import dev.strata.spi.LossFactory;
 import dev.strata.spi.Params;
@@ -29,6 +32,9 @@ public final class DataLoader {
         this.plugins = plugins;
     }
 
+    /** A split's features may take at most this share of the heap in memory under {@code data.cache: auto}. */
+    static final double HEAP_SHARE = 0.5;
+
     public PreparedData load(ModelSpec spec) {
         DataSourceFactory factory = plugins.get(DataSourceFactory.class, spec.data().format());
         if (factory == null) {
@@ -36,36 +42,119 @@ public final class DataLoader {
                     + spec.data().format() + "'", "installed formats: " + String.join(", ", plugins.factories(DataSourceFactory.class).keySet()));
         }
         DataSource source = factory.create();
-        Examples train = read(source, spec.data().train(), spec, "train");
-        Examples test = spec.data().test() == null ? null : read(source, spec.data().test(), spec, "test");
-        if (test != null && test.width() != train.width()) {
-            throw new BadInputException(spec.source().locate("data.test") + ": data.test: test examples have "
-                    + test.width() + " features " + Arrays.toString(test.exampleShape()) + " but train examples have "
-                    + train.width() + " " + Arrays.toString(train.exampleShape()),
-                    "use a test set with the same features as the training set");
+        Read train = read(source, spec.data().train(), spec, "train");
+        Read test = null;
+        try {
+            test = spec.data().test() == null ? null : read(source, spec.data().test(), spec, "test");
+            if (test != null && test.width() != train.width()) {
+                throw new BadInputException(spec.source().locate("data.test") + ": data.test: test examples have "
+                        + test.width() + " features " + Arrays.toString(test.shape()) + " but train examples have "
+                        + train.width() + " " + Arrays.toString(train.shape()),
+                        "use a test set with the same features as the training set");
+            }
+            if (!spec.data().preprocessing().flatten() && train.shape().length > 1) {
+                throw new BadInputException(spec.source().locate("data.preprocessing") + ": data.preprocessing.flatten:"
+                        + " examples have shape " + Arrays.toString(train.shape())
+                        + " but dense layers take one column per example", "set data.preprocessing.flatten: true");
+            }
+            List<String> classNames = classNames(source, spec);
+            LabelLayout layout = labelLayout(spec);
+            return new PreparedData(prepare("train", train, spec, layout),
+                    test == null ? null : prepare("test", test, spec, layout), classNames);
+        } catch (RuntimeException e) {
+            train.close();
+            if (test != null) {
+                test.close();
+            }
+            throw e;
         }
-        if (!spec.data().preprocessing().flatten() && train.exampleShape().length > 1) {
-            throw new BadInputException(spec.source().locate("data.preprocessing") + ": data.preprocessing.flatten:"
-                    + " examples have shape " + Arrays.toString(train.exampleShape())
-                    + " but dense layers take one column per example", "set data.preprocessing.flatten: true");
-        }
-        List<String> classNames = classNames(source, spec);
-        LabelLayout layout = labelLayout(spec);
-        return new PreparedData(prepare("train", train, spec, layout), test == null ? null : prepare("test", test, spec, layout),
-                classNames);
     }
 
-    private static Examples read(DataSource source, Params params, ModelSpec spec, String split) {
+    /** A split as read: in memory, or open for streaming. */
+    private record Read(Examples examples, ExampleReader reader) implements AutoCloseable {
+        int width() {
+            return examples != null ? examples.width() : (int) Arrays.stream(reader.exampleShape()).asLongStream()
+                    .reduce(1, (x, y) -> x * y);
+        }
+
+        int[] shape() {
+            return examples != null ? examples.exampleShape() : reader.exampleShape();
+        }
+
+        int count() {
+            return examples != null ? examples.count() : reader.count();
+        }
+
+        double[] labels() {
+            return examples != null ? examples.labels() : reader.labels();
+        }
+
+        @Override
+        public void close() {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    // reading is over; nothing of the run depends on closing cleanly
+                }
+            }
+        }
+    }
+
+    /** Reads a split into memory or opens it for streaming, as {@code data.cache} says. */
+    private static Read read(DataSource source, Params params, ModelSpec spec, String split) {
+        DataSpec.Cache cache = spec.data().cache();
+        boolean minibatch = spec.training().minibatch();
+        long heapShare = (long) (HEAP_SHARE * Runtime.getRuntime().maxMemory());
         try {
-            Examples examples = source.read(params);
-            if (examples.count() == 0) {
+            Read read;
+            if (cache == DataSpec.Cache.MEMORY || cache == DataSpec.Cache.AUTO && (!minibatch
+                    || fileBytes(params) <= heapShare)) {
+                read = new Read(source.read(params), null);
+            } else {
+                ExampleReader reader = open(source, params, spec, split);
+                if (cache == DataSpec.Cache.AUTO && reader.bytesPerExample() * reader.count() <= heapShare) {
+                    try (reader) {
+                        read = new Read(reader.readAll(), null);
+                    }
+                } else {
+                    read = new Read(null, reader);
+                }
+            }
+            if (read.count() == 0) {
+                read.close();
                 throw new BadInputException(spec.source().locate("data." + split) + ": data." + split + ": no examples in "
                         + params.asMap().getOrDefault("path", "the data"), "point data." + split + " at a non-empty data set");
             }
-            return examples;
+            return read;
         } catch (IOException e) {
             throw new UncheckedIOException("reading data." + split + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static ExampleReader open(DataSource source, Params params, ModelSpec spec, String split)
+            throws IOException {
+        try {
+            return source.open(params);
+        } catch (BadInputException e) {
+            throw new BadInputException(spec.source().locate("data.cache") + ": data.cache: data format '"
+                    + spec.data().format() + "' (data." + split + "): " + e.getMessage(), null);
+        }
+    }
+
+    /** The size on disk of the files a split's parameters name: an estimate of its size in memory. */
+    private static long fileBytes(Params params) {
+        long bytes = 0;
+        for (Object value : params.asMap().values()) {
+            if (value instanceof java.nio.file.Path path && java.nio.file.Files.isRegularFile(path)) {
+                try {
+                    bytes += java.nio.file.Files.size(path);
+                } catch (IOException e) {
+                    // the source will report the file when it reads it
+                }
+            }
+        }
+        return bytes;
     }
 
     private List<String> classNames(DataSource source, ModelSpec spec) {
@@ -120,15 +209,19 @@ public final class DataLoader {
         return plugins.get(LossFactory.class, spec.loss().type());
     }
 
-    private static Split prepare(String name, Examples examples, ModelSpec spec, LabelLayout layout) {
+    private static Split prepare(String name, Read read, ModelSpec spec, LabelLayout layout) {
         Precision precision = spec.dtype().precision();
-        double[] y = targets(name, examples, spec, layout);
+        double[] labels = read.labels();
+        double[] y = targets(name, labels, spec, layout);
         for (int i = 0; i < y.length; i++) {
             y[i] = precision.round(y[i]);
         }
-        int outputs = y.length / examples.count();
-        Inputs inputs = new Inputs(features(name, examples, spec), y, outputs);
-        return new Split(name, inputs, examples.labels(), examples.exampleShape());
+        int outputs = y.length / read.count();
+        double scale = spec.data().preprocessing().scale();
+        Inputs inputs = read.examples() != null ? new Inputs(features(name, read.examples(), spec), y, outputs)
+                : new Inputs(new StreamedFeatures(read.reader(), scale, spec.source().locate("data." + name) + ": data."
+                        + name), y, outputs);
+        return new Split(name, inputs, labels, read.shape());
     }
 
     /** The features as read, checked finite, to be scaled by {@code data.preprocessing.scale} batch by batch. */
@@ -147,8 +240,7 @@ public final class DataLoader {
     }
 
     /** The targets the loss compares with, outputs × examples in column order. */
-    private static double[] targets(String split, Examples examples, ModelSpec spec, LabelLayout layout) {
-        double[] labels = examples.labels();
+    private static double[] targets(String split, double[] labels, ModelSpec spec, LabelLayout layout) {
         int m = labels.length;
         List<LayerSpec> layers = spec.model().layers();
         int units = layers.get(layers.size() - 1).units();

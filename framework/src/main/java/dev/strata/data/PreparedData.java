@@ -9,13 +9,22 @@ import java.util.List;
  * @param classNames one name per class (index order); generated ({@code "0"}, {@code "1"}, ...) when
  *     the spec names none
  */
-public record PreparedData(Split train, Split test, List<String> classNames) {
+public record PreparedData(Split train, Split test, List<String> classNames) implements AutoCloseable {
     public PreparedData {
         classNames = List.copyOf(classNames);
     }
 
     public int inputSize() {
         return train.width();
+    }
+
+    /** Closes the files of streamed splits; in-memory data needs nothing. */
+    @Override
+    public void close() {
+        train.close();
+        if (test != null) {
+            test.close();
+        }
     }
 
     /** The shape of one example as read (e.g. 64 × 64 × 3), for images and prediction inputs. */

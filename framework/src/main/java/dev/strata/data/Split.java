@@ -22,7 +22,12 @@ public record Split(String name, Inputs inputs, double[] labels, int[] exampleSh
 
     /** Example {@code i}'s features as read, before scaling (an image's pixel values). */
     public double[] raw(int i) {
-        return inputs.features().raw(i);
+        return inputs.raw(i);
+    }
+
+    /** Closes the file a streamed split reads from. */
+    public void close() {
+        inputs.close();
     }
 
     public int width() {

@@ -1,27 +1,52 @@
 package dev.strata.engine;
 
 /**
- * A data split as the engine trains on it: the features in their stored type ({@link Features}),
- * converted to the run's precision one batch at a time, and the targets as outputs × examples in
- * column order in a Java array.
+ * A data split as the engine trains on it: the features, in memory in their stored type
+ * ({@link Features}) or left on disk and read in ranges ({@link StreamedFeatures}), converted to the
+ * run's precision one batch at a time; and the targets as outputs × examples in column order in a
+ * Java array (they are small).
  */
 public final class Inputs {
     private final Features features;
+    private final StreamedFeatures streamed;
     private final double[] y;
     private final int outputs;
 
     public Inputs(Features features, double[] y, int outputs) {
-        if ((long) outputs * features.count() != y.length) {
-            throw new IllegalArgumentException(y.length + " targets for " + features.count() + " examples of " + outputs
+        this(features, null, y, outputs);
+    }
+
+    public Inputs(StreamedFeatures streamed, double[] y, int outputs) {
+        this(null, streamed, y, outputs);
+    }
+
+    private Inputs(Features features, StreamedFeatures streamed, double[] y, int outputs) {
+        int count = features != null ? features.count() : streamed.count();
+        if ((long) outputs * count != y.length) {
+            throw new IllegalArgumentException(y.length + " targets for " + count + " examples of " + outputs
                     + " outputs");
         }
         this.features = features;
+        this.streamed = streamed;
         this.y = y;
         this.outputs = outputs;
     }
 
+    /** Whether the features are read from disk as training goes. */
+    public boolean streamed() {
+        return streamed != null;
+    }
+
+    /** The in-memory features (not for streamed inputs). */
     public Features features() {
+        if (features == null) {
+            throw new IllegalStateException("streamed inputs have no in-memory features");
+        }
         return features;
+    }
+
+    StreamedFeatures streamedFeatures() {
+        return streamed;
     }
 
     double[] y() {
@@ -33,17 +58,34 @@ public final class Inputs {
     }
 
     public int count() {
-        return features.count();
+        return features != null ? features.count() : streamed.count();
     }
 
     public int width() {
-        return features.width();
+        return features != null ? features.width() : streamed.width();
+    }
+
+    /** Closes the file of streamed features. */
+    public void close() {
+        if (streamed != null) {
+            try {
+                streamed.close();
+            } catch (java.io.IOException e) {
+                // reading is over; nothing depends on closing cleanly
+            }
+        }
+    }
+
+    /** Example {@code i}'s stored values, unscaled (an image's pixels). */
+    public double[] raw(int i) {
+        return features != null ? features.raw(i) : streamed.range(i, 1).raw(0);
     }
 
     /** The first {@code m} examples, sharing the features. */
     public Inputs first(int m) {
         double[] head = java.util.Arrays.copyOf(y, m * outputs);
-        return new Inputs(features.first(m), head, outputs);
+        return features != null ? new Inputs(features.first(m), head, outputs)
+                : new Inputs(streamed.first(m), head, outputs);
     }
 
     /** The targets, outputs × examples in column order; a copy. */
@@ -61,13 +103,18 @@ public final class Inputs {
 
     /**
      * {@code into} := examples {@code [begin, end)} (features × examples, column-major), converted
-     * through {@code stage} a whole number of examples at a time.
+     * through {@code stage} a whole number of examples at a time (read from disk that many at a
+     * time when streamed).
      */
     void fill(int begin, int end, Dense into, double[] stage) {
         int chunk = stage.length / width();
         for (int from = begin; from < end; from += chunk) {
             int n = Math.min(chunk, end - from);
-            features.range(from, n, stage);
+            if (features != null) {
+                features.range(from, n, stage);
+            } else {
+                streamed.range(from, n).range(0, n, stage);
+            }
             into.write((long) (from - begin) * width(), stage, n * width());
         }
     }

@@ -94,7 +94,7 @@ public final class Runs {
         // blocks running the same command again once the data is fixed.
         PreparedData data = loadData(spec);
         Phases phases = new Phases(options, loading);
-        try (RunFolder folder = RunFolder.lock(dir)) {
+        try (data; RunFolder folder = RunFolder.lock(dir)) {
             RunFolder.requireFresh(dir);
             AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(spec));
             return train(spec, data, dir, null, options, listener, phases);
@@ -117,8 +117,9 @@ public final class Runs {
             Blas.preload();
             Checkpoint checkpoint = Checkpoint.read(dir);
             long loading = System.nanoTime();
-            PreparedData data = loadData(spec);
-            return train(spec, data, dir, checkpoint, options, listener, new Phases(options, loading));
+            try (PreparedData data = loadData(spec)) {
+                return train(spec, data, dir, checkpoint, options, listener, new Phases(options, loading));
+            }
         }
     }
 

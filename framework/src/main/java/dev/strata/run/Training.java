@@ -71,16 +71,18 @@ final class Training {
         CheckpointingListener checkpointing = new CheckpointingListener(listener, trainer, random, checkpointDir,
                 t.checkpointEvery(), history);
         Split train = data.train();
-        Batches batches = t.minibatch()
-                ? Batches.minibatches(train.inputs(), network.precision(), t.batchSize(), t.shuffle(), random)
-                : Batches.fullBatch(train.inputs(), network.precision());
         int total = t.minibatch() ? t.epochs() : t.iterations();
-        // the library's one-off loading is not training time
-        Blas.load();
-        TrainingResult result = from >= total
-                ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, resume.engineState().isEmpty()
-                        ? "direct" : "input_gram", Double.NaN)
-                : trainer.train(batches, from, total, t.printEvery(), checkpointing);
+        TrainingResult result;
+        try (Batches batches = t.minibatch()
+                ? Batches.minibatches(train.inputs(), network.precision(), t.batchSize(), t.shuffle(), random)
+                : Batches.fullBatch(train.inputs(), network.precision())) {
+            // the library's one-off loading is not training time
+            Blas.load();
+            result = from >= total
+                    ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, resume.engineState().isEmpty()
+                            ? "direct" : "input_gram", Double.NaN)
+                    : trainer.train(batches, from, total, t.printEvery(), checkpointing);
+        }
         List<CostPoint> costs = new ArrayList<>(resume == null ? List.of() : resume.costs());
         costs.addAll(result.costs());
         TrainingResult combined = new TrainingResult(costs, result.stepsDone(), result.updates(), result.seconds(),

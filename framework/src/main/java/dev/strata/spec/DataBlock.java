@@ -59,9 +59,11 @@ final class DataBlock {
         }
         Preprocessing preprocessing = data.node("preprocessing")
                 .map(n -> preprocessing(n, data.pathOf("preprocessing"))).orElse(Preprocessing.NONE);
+        String cache = data.choice("cache", java.util.Arrays.stream(DataSpec.Cache.values()).map(DataSpec.Cache::yamlName)
+                .toList(), DataSpec.Cache.AUTO.yamlName());
         data.finish();
-        return errors.size() == before ? Optional.of(new DataSpec(format, train, test, classNames, preprocessing))
-                : Optional.empty();
+        return errors.size() == before ? Optional.of(new DataSpec(format, train, test, classNames, preprocessing,
+                DataSpec.Cache.valueOf(cache.toUpperCase(java.util.Locale.ROOT)))) : Optional.empty();
     }
 
     private Optional<Params> split(YamlNode node, String path, List<ParamSpec> specs, String owner) {

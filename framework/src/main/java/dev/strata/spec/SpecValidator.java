@@ -64,6 +64,14 @@ final class SpecValidator {
         if (loss != null && model != null) {
             checkLossFitsOutput(loss, model, spec);
         }
+        if (data != null && training != null && data.cache() == DataSpec.Cache.STREAM && !training.minibatch()) {
+            Location at = spec.node("data").filter(n -> n instanceof YamlNode.Mapping)
+                    .map(n -> new YamlBlock((YamlNode.Mapping) n, "data", errors).locationOf("cache"))
+                    .orElse(spec.location());
+            errors.add(Kind.TRAINING_MODE, at, "data.cache", "data.cache: stream reads examples from disk as minibatch"
+                    + " training goes, but this spec trains full-batch (training.iterations)",
+                    "train in minibatches (training: {epochs: 10, batch_size: 64}), or set data.cache: memory");
+        }
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
@@ -105,20 +113,9 @@ final class SpecValidator {
     }
 
     private DType dtype(YamlBlock spec) {
-        String name = choice(spec, "dtype", Arrays.stream(DType.values()).map(DType::yamlName).toList(),
+        String name = spec.choice("dtype", Arrays.stream(DType.values()).map(DType::yamlName).toList(),
                 DType.FLOAT64.yamlName());
         return Arrays.stream(DType.values()).filter(d -> d.yamlName().equals(name)).findFirst().orElseThrow();
-    }
-
-    /** The value of {@code key}, one of {@code names}; {@code fallback} when absent or unknown (error recorded). */
-    private String choice(YamlBlock block, String key, List<String> names, String fallback) {
-        Optional<String> text = block.string(key);
-        if (text.isEmpty() || names.contains(text.get())) {
-            return text.orElse(fallback);
-        }
-        errors.add(Kind.UNKNOWN_VALUE, block.locationOf(key), block.pathOf(key), "unknown " + key + " '" + text.get()
-                + "'", Suggestions.fix(text.get(), names));
-        return fallback;
     }
 
     private Optional<ModelDef> model(YamlNode node, String path) {
@@ -187,7 +184,7 @@ final class SpecValidator {
         boolean shuffle = block.bool("shuffle").orElse(true);
         int printEvery = block.intAtLeast("print_every", 100, 1).orElse(100);
         int checkpointEvery = block.intAtLeast("checkpoint_every", 0, 0).orElse(0);
-        boolean inputGram = choice(block, "input_gram", List.of("auto", "never"), "auto").equals("auto");
+        boolean inputGram = block.choice("input_gram", List.of("auto", "never"), "auto").equals("auto");
         if (hasIterations == hasEpochs) {
             errors.add(Kind.TRAINING_MODE, hasIterations ? block.locationOf("epochs") : block.location(), path,
                     hasIterations ? "both iterations and epochs are set" : "neither iterations nor epochs is set",

@@ -58,6 +58,7 @@ public final class SpecWriter {
         preprocessing.put("flatten", data.preprocessing().flatten());
         preprocessing.put("scale", data.preprocessing().scale());
         out.put("preprocessing", preprocessing);
+        out.put("cache", data.cache().yamlName());
         return out;
     }
 

@@ -75,7 +75,7 @@ class SpecLoaderTest {
                 Params.of(Map.of("path", train, "features", "train_set_x", "labels", "train_set_y")),
                 Params.of(Map.of("path", test, "features", "test_set_x", "labels", "test_set_y")),
                 Params.of(Map.of("path", test, "dataset", "list_classes")),
-                new Preprocessing(true, 255.0)));
+                new Preprocessing(true, 255.0), DataSpec.Cache.AUTO));
         assertThat(spec.model()).isEqualTo(new ModelDef(List.of(
                 new LayerSpec(20, Selector.of("relu"), null),
                 new LayerSpec(7, new Selector("leaky_relu", Params.of(Map.of("alpha", 0.2))), null),

@@ -73,7 +73,7 @@ class SpecWriterTest {
         assertThat(map.get("data")).isEqualTo(Map.of("format", "hdf5",
                 "train", Map.of("path", dir.resolve("data/train.h5").toString(), "features", "train_set_x",
                         "labels", "train_set_y"),
-                "preprocessing", Map.of("flatten", true, "scale", 1.0)));
+                "preprocessing", Map.of("flatten", true, "scale", 1.0), "cache", "auto"));
         assertThat(map.get("evaluation")).isEqualTo(Map.of("threshold", 0.5));
     }
 }

@@ -83,6 +83,17 @@ public final class YamlBlock {
         return node(key).flatMap(n -> YamlValues.string(n, pathOf(key), errors));
     }
 
+    /** The value of {@code key}, one of {@code names}; {@code fallback} when absent or unknown (error recorded). */
+    public String choice(String key, List<String> names, String fallback) {
+        Optional<String> text = string(key);
+        if (text.isEmpty() || names.contains(text.get())) {
+            return text.orElse(fallback);
+        }
+        errors.add(Kind.UNKNOWN_VALUE, locationOf(key), pathOf(key), "unknown " + key + " '" + text.get() + "'",
+                Suggestions.fix(text.get(), names));
+        return fallback;
+    }
+
     public Optional<Boolean> bool(String key) {
         return node(key).flatMap(n -> YamlValues.bool(n, pathOf(key), errors));
     }

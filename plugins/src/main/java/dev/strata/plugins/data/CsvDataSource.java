@@ -2,6 +2,7 @@ package dev.strata.plugins.data;
 
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.DataSource;
+import dev.strata.spi.ExampleReader;
 import dev.strata.spi.Examples;
 import dev.strata.spi.Params;
 import dev.strata.spi.StoredFeatures;
@@ -26,35 +27,16 @@ final class CsvDataSource implements DataSource {
     @Override
     public Examples read(Params split) throws IOException {
         Path path = split.getPath("path");
-        String labelColumn = split.getString("label_column");
-        String delimiter = split.getString("delimiter");
-        if (delimiter.length() != 1) {
-            throw new BadInputException("the csv delimiter '" + delimiter + "' is not one character",
-                    "set 'delimiter' to one character such as ',' or ';' (\\t for a tab)");
-        }
         try (InputStream in = Files.newInputStream(path)) {
-            CsvScanner scanner = new CsvScanner(path, in, delimiter.charAt(0));
-            if (!scanner.next()) {
-                throw new BadInputException(path + " is empty", "give a CSV file with a header row and one row per example");
-            }
-            List<String> header = scanner.texts();
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                header.set(0, header.get(0).substring(1));
-            }
-            int label = label(path, scanner.line(), header, labelColumn, delimiter);
-            int width = header.size() - 1;
+            CsvScanner scanner = scanner(path, in, split);
+            Layout layout = layout(scanner, path, split);
+            int width = layout.width();
             int perChunk = Math.max(1, CHUNK_VALUES / width);
             List<double[]> chunks = new ArrayList<>();
             double[] labels = new double[1024];
             double[] chunk = null;
             int rows = 0;
             while (scanner.next()) {
-                if (scanner.cells() != header.size()) {
-                    throw new BadInputException(path + ":" + scanner.line() + ": row has " + scanner.cells()
-                            + " columns but the header has " + header.size(), scanner.cells() == 1
-                                    ? "check 'delimiter' ('" + delimiter + "') and give every row one value per header column"
-                                    : "give every row one value per header column");
-                }
                 if (rows % perChunk == 0) {
                     chunk = new double[perChunk * width];
                     chunks.add(chunk);
@@ -62,23 +44,75 @@ final class CsvDataSource implements DataSource {
                 if (rows == labels.length) {
                     labels = Arrays.copyOf(labels, labels.length * 2);
                 }
-                int at = (rows % perChunk) * width;
-                for (int c = 0; c < header.size(); c++) {
-                    double value = number(scanner, c, path, header.get(c));
-                    if (c == label) {
-                        labels[rows] = value;
-                    } else {
-                        chunk[at++] = value;
-                    }
-                }
+                labels[rows] = row(scanner, layout, chunk, (rows % perChunk) * width);
                 rows++;
             }
-            if (rows == 0) {
-                throw new BadInputException(path + " has a header but no rows", "add one row per example");
-            }
+            requireRows(path, rows);
             StoredFeatures features = new StoredFeatures.Float64(chunks.toArray(new double[0][]), width, rows,
                     perChunk);
             return new Examples(features, new int[] {width}, Arrays.copyOf(labels, rows));
+        }
+    }
+
+    @Override
+    public ExampleReader open(Params split) throws IOException {
+        return CsvStream.open(split.getPath("path"), split);
+    }
+
+    /** A split's header: its columns, the label's index and the delimiter. */
+    record Layout(Path path, List<String> header, int label, String delimiter) {
+        int width() {
+            return header.size() - 1;
+        }
+    }
+
+    static CsvScanner scanner(Path path, InputStream in, Params split) {
+        String delimiter = split.getString("delimiter");
+        if (delimiter.length() != 1) {
+            throw new BadInputException("the csv delimiter '" + delimiter + "' is not one character",
+                    "set 'delimiter' to one character such as ',' or ';' (\\t for a tab)");
+        }
+        return new CsvScanner(path, in, delimiter.charAt(0));
+    }
+
+    /** Reads and checks the header row. */
+    static Layout layout(CsvScanner scanner, Path path, Params split) throws IOException {
+        String delimiter = split.getString("delimiter");
+        if (!scanner.next()) {
+            throw new BadInputException(path + " is empty", "give a CSV file with a header row and one row per example");
+        }
+        List<String> header = scanner.texts();
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1));
+        }
+        return new Layout(path, header, label(path, scanner.line(), header, split.getString("label_column"), delimiter),
+                delimiter);
+    }
+
+    /** The scanner's current row: its features into {@code into} from {@code at}; returns its label. */
+    static double row(CsvScanner scanner, Layout layout, double[] into, int at) {
+        List<String> header = layout.header();
+        if (scanner.cells() != header.size()) {
+            throw new BadInputException(layout.path() + ":" + scanner.line() + ": row has " + scanner.cells()
+                    + " columns but the header has " + header.size(), scanner.cells() == 1
+                            ? "check 'delimiter' ('" + layout.delimiter() + "') and give every row one value per header column"
+                            : "give every row one value per header column");
+        }
+        double label = 0;
+        for (int c = 0; c < header.size(); c++) {
+            double value = number(scanner, c, layout.path(), header.get(c));
+            if (c == layout.label()) {
+                label = value;
+            } else {
+                into[at++] = value;
+            }
+        }
+        return label;
+    }
+
+    static void requireRows(Path path, int rows) {
+        if (rows == 0) {
+            throw new BadInputException(path + " has a header but no rows", "add one row per example");
         }
     }
 

@@ -41,6 +41,8 @@ final class CsvScanner {
     private int end;
     private boolean eof;
     private long line;
+    /** Bytes of the file before the buffer's first byte. */
+    private long consumed;
     /** Cell boundaries of the current row: cell k is bytes [cells[2k], cells[2k + 1]) of the buffer. */
     private int[] cells = new int[64];
     private int count;
@@ -58,6 +60,17 @@ final class CsvScanner {
     /** The line number (1-based) of the row last read. */
     long line() {
         return line;
+    }
+
+    /** Counts lines from {@code line} on: for a scanner started in the middle of a file after that line. */
+    CsvScanner startingAt(long line) {
+        this.line = line;
+        return this;
+    }
+
+    /** The byte offset, from where this scanner started, of the first byte after the row last read. */
+    long offset() {
+        return consumed + start;
     }
 
     /** Reads the next non-blank row; false at the end of the file. */
@@ -217,6 +230,7 @@ final class CsvScanner {
         if (start > 0) {
             System.arraycopy(buffer, start, buffer, 0, kept);
         }
+        consumed += start;
         start = 0;
         end = kept;
         if (end == buffer.length) {

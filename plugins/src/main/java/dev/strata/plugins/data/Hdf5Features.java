@@ -23,12 +23,20 @@ import java.nio.file.StandardOpenOption;
  * slice reader took 2.9 s from memory and 31 s from the file. A chunked or filtered dataset goes
  * through jhdf in slices of whole examples.
  */
-final class Hdf5Features {
-    private Hdf5Features() {
-    }
-
+final class Hdf5Features implements AutoCloseable {
     /** Bytes per bulk read from the file. */
     private static final int READ_BYTES = 8 << 20;
+
+    private final Dataset dataset;
+    private final int[] dims;
+    private final int count;
+    private final int width;
+    private final Kind kind;
+    private final int size;
+    private final ByteOrder order;
+    /** The data's position in the file for a direct read, or −1 to go through jhdf. */
+    private final long position;
+    private final FileChannel channel;
 
     /**
      * Examples along the first dimension; each example's values row-major over the others.
@@ -36,37 +44,80 @@ final class Hdf5Features {
      * @param file the HDF5 file, for direct reads of contiguous data
      * @param baseAddress the file's base address (where HDF5 addresses count from)
      */
-    static StoredFeatures read(Dataset dataset, Path file, long baseAddress) throws IOException {
-        int[] dims = dataset.getDimensions();
-        int count = dims[0];
+    Hdf5Features(Dataset dataset, Path file, long baseAddress) throws IOException {
+        this.dataset = dataset;
+        this.dims = dataset.getDimensions();
+        this.count = dims[0];
         long wide = 1;
         for (int d = 1; d < dims.length; d++) {
             wide *= dims[d];
         }
-        int width = Math.toIntExact(wide);
-        int perChunk = StoredFeatures.examplesPerChunk(width);
-        int chunks = (count + perChunk - 1) / perChunk;
-        Kind kind = Kind.of(dataset.getDataType());
-        Object[] arrays = kind.arrays(chunks);
-        int size = dataset.getDataType().getSize();
-        ByteOrder order = ((OrderedDataType) dataset.getDataType()).getByteOrder();
+        this.width = Math.toIntExact(wide);
+        this.kind = Kind.of(dataset.getDataType());
+        this.size = dataset.getDataType().getSize();
+        this.order = ((OrderedDataType) dataset.getDataType()).getByteOrder();
         long address = dataset instanceof ContiguousDataset contiguous && dataset.getFilters().isEmpty()
                 ? contiguous.getDataAddress() : -1;
-        try (FileChannel channel = address >= 0 ? FileChannel.open(file, StandardOpenOption.READ) : null) {
-            for (int c = 0; c < chunks; c++) {
-                int first = c * perChunk;
-                int n = Math.min(perChunk, count - first);
-                arrays[c] = channel != null
-                        ? direct(channel, baseAddress + address + (long) first * width * size, kind, n * width, size,
-                                order)
-                        : kind.decoded(slice(dataset, dims, first, n), n * width);
-            }
+        this.position = address >= 0 ? baseAddress + address : -1;
+        this.channel = address >= 0 ? FileChannel.open(file, StandardOpenOption.READ) : null;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int width() {
+        return width;
+    }
+
+    /** The stored bytes of one example. */
+    long bytesPerExample() {
+        return (long) width * kind.storedBytes();
+    }
+
+    /** Every example, in chunks of whole examples. */
+    StoredFeatures all() throws IOException {
+        int perChunk = StoredFeatures.examplesPerChunk(width);
+        int chunks = (count + perChunk - 1) / perChunk;
+        Object[] arrays = kind.arrays(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int first = c * perChunk;
+            arrays[c] = values(first, Math.min(perChunk, count - first));
         }
+        return stored(arrays, count, perChunk);
+    }
+
+    /** Examples {@code [first, first + n)} as one chunk. */
+    StoredFeatures range(int first, int n) throws IOException {
+        if (first < 0 || n < 0 || first + n > count) {
+            throw new IllegalArgumentException("examples [" + first + ", " + (first + n) + ") of " + count);
+        }
+        Object[] arrays = kind.arrays(n == 0 ? 0 : 1);
+        if (n > 0) {
+            arrays[0] = values(first, n);
+        }
+        return stored(arrays, n, Math.max(1, n));
+    }
+
+    private StoredFeatures stored(Object[] arrays, int examples, int perChunk) {
         return switch (kind) {
-            case BYTES -> new StoredFeatures.UInt8((byte[][]) arrays, width, count, perChunk);
-            case DOUBLES -> new StoredFeatures.Float64((double[][]) arrays, width, count, perChunk);
-            default -> new StoredFeatures.Float32((float[][]) arrays, width, count, perChunk);
+            case BYTES -> new StoredFeatures.UInt8((byte[][]) arrays, width, examples, perChunk);
+            case DOUBLES, INTS, UNSIGNED_INTS, LONGS, UNSIGNED_LONGS ->
+                    new StoredFeatures.Float64((double[][]) arrays, width, examples, perChunk);
+            default -> new StoredFeatures.Float32((float[][]) arrays, width, examples, perChunk);
         };
+    }
+
+    private Object values(int first, int n) throws IOException {
+        return channel != null ? direct(channel, position + (long) first * width * size, kind, n * width, size, order)
+                : kind.decoded(slice(dataset, dims, first, n), n * width);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     /** {@code values} values of {@code size} bytes at {@code position} in the file, decoded. */
@@ -128,6 +179,15 @@ final class Hdf5Features {
                 case 4 -> fixed.isSigned() ? INTS : UNSIGNED_INTS;
                 case 8 -> fixed.isSigned() ? LONGS : UNSIGNED_LONGS;
                 default -> throw new IllegalArgumentException(fixed.getSize() * 8 + "-bit integers");
+            };
+        }
+
+        /** Bytes per value as kept in memory. */
+        int storedBytes() {
+            return switch (this) {
+                case BYTES -> 1;
+                case SIGNED_BYTES, SHORTS, UNSIGNED_SHORTS, FLOATS -> 4;
+                default -> 8;
             };
         }
 

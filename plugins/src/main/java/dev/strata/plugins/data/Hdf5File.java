@@ -2,7 +2,6 @@ package dev.strata.plugins.data;
 
 import dev.strata.spi.Suggestions;
 import dev.strata.spi.BadInputException;
-import dev.strata.spi.StoredFeatures;
 import dev.strata.spi.StrataException;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -30,7 +29,7 @@ import java.util.stream.Collectors;
  * that names the file and says how to fix it. jhdf signals bad files with assorted unchecked
  * exceptions, so {@link #read} treats any of them as a corrupt file.
  */
-final class Hdf5File {
+final class Hdf5File implements AutoCloseable {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     static final long IN_MEMORY_LIMIT = 64L << 20;
@@ -45,7 +44,7 @@ final class Hdf5File {
 
     /** A function of an open file that may throw {@link BadInputException}. */
     interface Reader<T> {
-        T apply(Hdf5File file);
+        T apply(Hdf5File file) throws IOException;
     }
 
     /** A numeric dataset read flat in row-major order. */
@@ -53,17 +52,54 @@ final class Hdf5File {
     }
 
     static <T> T read(Path path, Reader<T> reader) throws IOException {
+        try (Hdf5File file = open(path)) {
+            return file.apply(reader);
+        }
+    }
+
+    /** The file, checked to be complete HDF5; the caller closes it. */
+    static Hdf5File open(Path path) throws IOException {
         checkSignature(path);
-        try (HdfFile hdf = open(path)) {
-            Hdf5File file = new Hdf5File(hdf, path);
-            file.checkComplete();
-            return reader.apply(file);
+        HdfFile hdf;
+        try {
+            hdf = openFile(path);
         } catch (StrataException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BadInputException(path + " could not be read: the HDF5 file looks truncated or corrupt ("
-                    + e.getMessage() + ")", "copy or download the file again", e);
+            throw corrupt(path, e);
         }
+        Hdf5File file = new Hdf5File(hdf, path);
+        try {
+            file.apply(f -> {
+                f.checkComplete();
+                return null;
+            });
+            return file;
+        } catch (IOException | RuntimeException e) {
+            hdf.close();
+            throw e;
+        }
+    }
+
+    /** Runs {@code reader} on this file, with jhdf's failures reported as a corrupt file. */
+    <T> T apply(Reader<T> reader) throws IOException {
+        try {
+            return reader.apply(this);
+        } catch (StrataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw corrupt(path, e);
+        }
+    }
+
+    private static BadInputException corrupt(Path path, RuntimeException e) {
+        return new BadInputException(path + " could not be read: the HDF5 file looks truncated or corrupt ("
+                + e.getMessage() + ")", "copy or download the file again", e);
+    }
+
+    @Override
+    public void close() {
+        file.close();
     }
 
     /**
@@ -73,7 +109,7 @@ final class Hdf5File {
      * whose size is no longer a fuzzing case but a data set's, are read from disk, so that a data
      * set is not held twice while it loads; their features are read directly (see Hdf5Features).
      */
-    private static HdfFile open(Path path) throws IOException {
+    private static HdfFile openFile(Path path) throws IOException {
         return Files.size(path) <= IN_MEMORY_LIMIT ? HdfFile.fromBytes(Files.readAllBytes(path)) : new HdfFile(path);
     }
 
@@ -118,20 +154,15 @@ final class Hdf5File {
         return new Numeric(name, dataset.getDimensions(), toDoubles(dataset.getDataFlat()));
     }
 
-    /** A numeric dataset of examples along its first dimension, in its stored type (features). */
-    Features features(String name, String role) {
+    /** A numeric dataset of examples along its first dimension, opened for reading in its stored type (features). */
+    Hdf5Features features(String name, String role) throws IOException {
         Dataset dataset = numericDataset(name, role);
-        try {
-            long base = file.getHdfBackingStorage().getSuperblock().getBaseAddressByte();
-            return new Features(name, dataset.getDimensions(), Hdf5Features.read(dataset, path, base));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(path + ": reading features dataset '" + name + "' failed: "
-                    + e.getMessage(), e);
-        }
+        return new Hdf5Features(dataset, path, file.getHdfBackingStorage().getSuperblock().getBaseAddressByte());
     }
 
-    /** A features dataset: its shape and its values as stored. */
-    record Features(String name, int[] dimensions, StoredFeatures values) {
+    /** The dataset's dimensions, after the checks {@link #features} makes. */
+    int[] dimensions(String name, String role) {
+        return numericDataset(name, role).getDimensions();
     }
 
     private Dataset numericDataset(String name, String role) {
