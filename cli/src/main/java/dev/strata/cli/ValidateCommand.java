@@ -34,7 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(arguments.config + ": valid spec '" + spec.name() + "' (data not read)");
             return 0;
         }
-        PreparedData data = root.injector().getInstance(Runs.class).loadData(spec);
+        Runs runs = root.injector().getInstance(Runs.class);
+        PreparedData data = runs.loadData(spec);
+        runs.checkFits(spec, data);
         out.println(arguments.config + ": valid. " + TrainCommand.summary(spec, data).replaceFirst("^Training ", ""));
         return 0;
     }

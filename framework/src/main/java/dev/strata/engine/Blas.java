@@ -62,11 +62,24 @@ public final class Blas {
         ensureLoaded();
     }
 
-    /** Loads OpenBLAS on first use, with the thread count asked for. */
+    /**
+     * Loads OpenBLAS on first use, with the thread count asked for, and JavaCPP's pointer classes
+     * with it, all on one thread under this class's lock. OpenBLAS's native initialisation needs
+     * those classes, whose own initialisers take JavaCPP's loader lock: a thread loading OpenBLAS
+     * (holding that lock) while another initialised a pointer class deadlocked both. Every native
+     * buffer is created after this has run ({@link NativeBuffer}).
+     */
     private static void ensureLoaded() {
         if (!loaded) {
             synchronized (Blas.class) {
                 if (!loaded) {
+                    for (String name : new String[] {"Pointer", "BytePointer", "DoublePointer", "FloatPointer"}) {
+                        try {
+                            Class.forName("org.bytedeco.javacpp." + name, true, Blas.class.getClassLoader());
+                        } catch (ClassNotFoundException e) {
+                            throw new IllegalStateException("JavaCPP is missing from the class path", e);
+                        }
+                    }
                     if (requestedThreads > 0) {
                         openblas_nolapack.blas_set_num_threads(requestedThreads);
                     } else {

@@ -20,6 +20,9 @@ final class NativeBuffer {
     private float[] staging = new float[0];
 
     NativeBuffer(Precision precision, long length) {
+        // JavaCPP's pointer classes load native code in their static initialisers under one lock;
+        // letting Blas load everything first keeps two threads from initialising them crosswise
+        Blas.load();
         this.precision = precision;
         this.length = length;
         long n = Math.max(1, length);

@@ -46,6 +46,9 @@ public final class Npz {
         });
     }
 
+    /** One array at most this large when inflated: 64 million float64 values, a model of that many weights. */
+    public static final int MAX_ENTRY_BYTES = 512 << 20;
+
     /** Reads every {@code .npy} entry, in archive order, keyed by its name without {@code .npy}. */
     public static LinkedHashMap<String, NumpyArray> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -62,7 +65,14 @@ public final class Npz {
                 String name = entry.getName();
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
+                    // never trust the entry's declared size: read at most the limit (a zip bomb's
+                    // 4 MB can inflate to gigabytes)
+                    bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
+                }
+                if (bytes.length > MAX_ENTRY_BYTES) {
+                    throw new BadInputException(file + " entry " + name + " inflates to more than "
+                            + (MAX_ENTRY_BYTES >> 20) + " MiB, larger than any model Strata writes",
+                            "the file is damaged or not a Strata model; train again");
                 }
                 String key = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
                 arrays.put(key, Npy.decode(bytes, file + " entry " + name));

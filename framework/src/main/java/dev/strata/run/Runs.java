@@ -80,6 +80,11 @@ public final class Runs {
         return new DataLoader(plugins).load(spec);
     }
 
+    /** Refuses a spec whose model would not fit in this JVM's heap or this machine's memory (see {@link MemoryEstimate}). */
+    public void checkFits(ModelSpec spec, PreparedData data) {
+        MemoryEstimate.check(spec, data, new ModelBuilder(plugins).optimizer(spec).stateNames().size());
+    }
+
     /** Trains and evaluates without writing anything. */
     public RunResult train(ModelSpec spec, PreparedData data, TrainingListener listener) {
         return new Training(plugins).run(spec, data, listener, null, null);

@@ -47,6 +47,7 @@ final class Training {
      */
     RunResult run(ModelSpec spec, PreparedData data, TrainingListener listener, Path checkpointDir, Checkpoint resume) {
         ModelBuilder builder = new ModelBuilder(plugins);
+        MemoryEstimate.check(spec, data, builder.optimizer(spec).stateNames().size());
         NumpyRandom random = new NumpyRandom(spec.seed());
         List<Network.LayerPlan> plans = builder.plans(spec);
         Network network = Network.initialize(data.inputSize(), plans, random, spec.dtype().precision());

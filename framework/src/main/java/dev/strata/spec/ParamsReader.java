@@ -190,7 +190,7 @@ public final class ParamsReader {
         };
     }
 
-    /** Resolves {@code raw} against the spec's folder, then the working directory; it must exist. */
+    /** Resolves {@code raw} against the spec's folder, then the working directory; it must be an existing regular file. */
     public Optional<Path> resolvePath(String raw, YamlNode node, String path) {
         Path given;
         try {
@@ -208,8 +208,25 @@ public final class ParamsReader {
             tried.add(workDir.resolve(given).normalize());
         }
         for (Path candidate : tried) {
+            if (Files.isDirectory(candidate)) {
+                errors.add(Kind.PATH_NOT_FOUND, node.location(), path, "'" + raw + "' is a folder (" + candidate
+                        + "), not a file", "give the path of the file inside it");
+                return Optional.empty();
+            }
+            if (Files.exists(candidate) && !Files.isRegularFile(candidate)) {
+                errors.add(Kind.PATH_NOT_FOUND, node.location(), path, "'" + raw + "' (" + candidate
+                        + ") is not a regular file but a pipe, FIFO or device, which could block or never end",
+                        "copy the data to a file and give its path");
+                return Optional.empty();
+            }
             if (Files.exists(candidate)) {
                 return Optional.of(candidate);
+            }
+            if (Files.isSymbolicLink(candidate)) {
+                errors.add(Kind.PATH_NOT_FOUND, node.location(), path, "'" + raw + "' (" + candidate
+                        + ") is a symbolic link that leads nowhere (its target is missing, or links loop)",
+                        "point the link at the data file, or give the file's own path");
+                return Optional.empty();
             }
         }
         errors.add(Kind.PATH_NOT_FOUND, node.location(), path, "no file '" + raw + "': tried "

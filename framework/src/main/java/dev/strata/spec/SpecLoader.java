@@ -38,13 +38,27 @@ public final class SpecLoader {
         String label = file.toString();
         String text;
         try {
-            if (Files.size(file) > 4L * SafeYaml.CODE_POINT_LIMIT) {
+            if (Files.isDirectory(file)) {
+                throw fail(label, Kind.UNREADABLE, "is a folder, not a spec file", "give the path of a .yaml spec");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a pipe, a FIFO or a device (/dev/zero) would hang or never end
+                throw fail(label, Kind.UNREADABLE, "is not a regular file (a pipe, FIFO or device)",
+                        "save the spec to a file and give its path");
+            }
+            long limit = 4L * SafeYaml.CODE_POINT_LIMIT;
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                // read at most the limit, whatever the file system says its size is
+                bytes = in.readNBytes((int) limit + 1);
+            }
+            if (bytes.length > limit) {
                 throw fail(label, Kind.TOO_LARGE, "the file is larger than the 1 MiB limit for YAML specs",
                         "check this is the spec file you meant");
             }
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw fail(label, Kind.UNREADABLE, "the file is not UTF-8 text", "save the spec as UTF-8");
         } catch (java.nio.file.NoSuchFileException e) {

@@ -29,6 +29,8 @@ final class SpecValidator {
     static final String DEFAULT_LOSS = "binary_cross_entropy";
     private static final long SEED_LIMIT = 1L << 32;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** Run folders are {@code <name>-<timestamp>}: well inside a file system's 255-byte limit. */
+    static final int MAX_NAME = 100;
 
     private final PluginRegistry plugins;
     private final ErrorCollector errors;
@@ -99,6 +101,10 @@ final class SpecValidator {
             errors.add(Kind.INVALID_NAME, spec.locationOf("name"), "name", "the name '" + name.get()
                     + "' is not a plain name (it names the output folder)",
                     "use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        } else if (name.isPresent() && name.get().length() > MAX_NAME) {
+            errors.add(Kind.INVALID_NAME, spec.locationOf("name"), "name", "the name is " + name.get().length()
+                    + " characters long, more than " + MAX_NAME + " (it names the run folder, with a timestamp"
+                    + " added, and file systems allow 255 bytes)", "use a shorter name");
         }
         return name.orElse(defaultName);
     }
