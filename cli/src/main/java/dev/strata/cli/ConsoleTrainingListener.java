@@ -2,50 +2,83 @@ package dev.strata.cli;
 
 import dev.strata.engine.CostPoint;
 import dev.strata.engine.TrainingListener;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Prints the notebooks' "Cost after iteration i: c" lines and, on a terminal, a progress bar with
- * speed and time left (on stderr, so stdout stays plain for scripts).
+ * Prints the notebooks' "Cost after iteration i: c" lines and, when stderr is a terminal, one
+ * progress line on stderr (so stdout stays plain for scripts), redrawn in place at most four times
+ * a second: percentage, steps, elapsed and remaining time, speed. It is drawn with a carriage
+ * return only, without a terminal library: one that took over the terminal (JLine, under the
+ * progress-bar library this replaces) reset SIGINT to its default, so Ctrl-C killed the JVM before
+ * it could save a checkpoint.
  */
 final class ConsoleTrainingListener implements TrainingListener {
+    private static final long REDRAW_NANOS = 250_000_000L;
+
     private final PrintWriter out;
     private final boolean quiet;
-    private final boolean terminal;
+    private final PrintStream bar;
     private final AtomicBoolean stop;
-    private ProgressBar bar;
     private String unit = "iteration";
+    private int total;
+    private int first = -1;
+    private long started;
+    private long drawn;
+    private boolean showing;
 
-    ConsoleTrainingListener(PrintWriter out, boolean quiet, boolean terminal, AtomicBoolean stop) {
+    /**
+     * @param progress where the progress line goes (stderr on a terminal), or {@code null} for none
+     */
+    ConsoleTrainingListener(PrintWriter out, boolean quiet, PrintStream progress, AtomicBoolean stop) {
         this.out = out;
         this.quiet = quiet;
-        this.terminal = terminal;
+        this.bar = quiet ? null : progress;
         this.stop = stop;
     }
 
     @Override
     public void started(int totalSteps, String unit) {
         this.unit = unit;
-        if (terminal && !quiet) {
-            // The plain consumer redraws its one line with a carriage return; the interactive one
-            // moves the cursor up to its remembered line and would overwrite the cost lines.
-            bar = new ProgressBarBuilder().setTaskName("training").setInitialMax(totalSteps)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" " + unit + "s", 1).showSpeed()
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                    .setUpdateIntervalMillis(250).continuousUpdate().build();
-        }
+        this.total = totalSteps;
+        this.started = System.nanoTime();
     }
 
     @Override
     public void stepped(int step) {
-        if (bar != null) {
-            bar.stepTo(step);
+        if (bar == null) {
+            return;
         }
+        if (first < 0) {
+            first = step - 1;
+        }
+        long now = System.nanoTime();
+        if (now - drawn >= REDRAW_NANOS || step == total) {
+            drawn = now;
+            bar.print("\r\033[K" + line(step, now));
+            bar.flush();
+            showing = true;
+        }
+    }
+
+    private String line(int step, long now) {
+        double elapsed = (now - started) / 1e9;
+        double rate = step > first && elapsed > 0 ? (step - first) / elapsed : 0;
+        double left = rate > 0 ? (total - step) / rate : Double.NaN;
+        return String.format(Locale.ROOT, "training %3d%% %d/%d %ss, %s elapsed, %s left, %s %ss/s",
+                total == 0 ? 100 : (int) (100L * step / total), step, total, unit, clock(elapsed), clock(left),
+                Numbers.rate(rate), unit);
+    }
+
+    private static String clock(double seconds) {
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     @Override
@@ -54,14 +87,18 @@ final class ConsoleTrainingListener implements TrainingListener {
             return;
         }
         long at = point.epoch() >= 0 ? point.epoch() : point.iteration();
-        String line = "Cost after " + unit + " " + at + ": " + point.cost();
-        if (bar != null) {
-            // Clear the bar's line first; it redraws itself on its next tick.
-            System.err.print("\r\033[K");
-            System.err.flush();
-        }
-        out.println(line);
+        clearLine();
+        out.println("Cost after " + unit + " " + at + ": " + Numbers.cost(point.cost()));
         out.flush();
+    }
+
+    private void clearLine() {
+        if (showing) {
+            bar.print("\r\033[K");
+            bar.flush();
+            showing = false;
+            drawn = 0;
+        }
     }
 
     @Override
@@ -71,8 +108,7 @@ final class ConsoleTrainingListener implements TrainingListener {
 
     void close() {
         if (bar != null) {
-            bar.close();
-            bar = null;
+            clearLine();
         }
     }
 }

@@ -54,6 +54,14 @@ public final class StrataCommand implements Runnable {
     }
 
     /**
+     * Whether stderr is a terminal, as the launcher tells ({@code -Dstrata.stderr.terminal=true},
+     * from the shell's {@code [ -t 2 ]}); Java itself can only tell for stdin and stdout together.
+     */
+    static boolean stderrIsTerminal() {
+        return Boolean.getBoolean("strata.stderr.terminal") && System.console() != null;
+    }
+
+    /**
      * How long this JVM has been running, for the whole-run timing in reports (the process's own
      * start time counts from the boot time in whole seconds, and includes the launcher script).
      */

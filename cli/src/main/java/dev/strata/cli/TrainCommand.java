@@ -65,8 +65,8 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime() - StrataCommand.uptimeNanos();
         PrintWriter console = command.commandLine().getOut();
         Runs runs = root.injector().getInstance(Runs.class);
-        ConsoleTrainingListener progress = new ConsoleTrainingListener(console, quiet, System.console() != null,
-                new AtomicBoolean());
+        ConsoleTrainingListener progress = new ConsoleTrainingListener(console, quiet,
+                StrataCommand.stderrIsTerminal() ? System.err : null, new AtomicBoolean());
         Listener listener = new Listener(progress, console, quiet);
         Runs.Outcome outcome;
         try {

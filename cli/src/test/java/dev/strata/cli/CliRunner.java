@@ -40,6 +40,42 @@ final class CliRunner {
         return builder.start();
     }
 
+    /**
+     * The CLI in a pseudo-terminal, as in an interactive shell: util-linux's {@code script} runs it
+     * with a pty as its terminal, and what is written to the returned process's stdin is typed into
+     * that terminal (so {@code \u0003} is Ctrl-C, turned into SIGINT by the terminal driver). The
+     * session is recorded in {@code logFile}. Sets what the launcher sets when stderr is a terminal.
+     */
+    static Process startInTerminal(Path logFile, String... args) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        StringBuilder command = new StringBuilder("if [ -t 2 ]; then t=-Dstrata.stderr.terminal=true; fi; exec ")
+                .append(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()))
+                .append(" $t -Djava.awt.headless=true -cp ").append(quote(classpath)).append(' ')
+                .append(Main.class.getName());
+        for (String arg : args) {
+            command.append(' ').append(quote(arg));
+        }
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command.toString(), logFile.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        return builder.start();
+    }
+
+    /** Whether util-linux's {@code script} is installed, for {@link #startInTerminal}. */
+    static boolean terminalAvailable() {
+        try {
+            Process p = new ProcessBuilder("script", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
     static int waitFor(Process process, int seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();

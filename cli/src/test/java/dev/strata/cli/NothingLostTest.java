@@ -101,6 +101,42 @@ class NothingLostTest {
         resumeAndCompare(run, reference);
     }
 
+    @Test
+    void ctrlCTypedInARealTerminalWithTheProgressLineShowingSavesACheckpointThatResumesToTheSameResult()
+            throws Exception {
+        Assumptions.assumeTrue(CliRunner.terminalAvailable(), "util-linux's script is needed for a pseudo-terminal");
+        Assumptions.assumeFalse(sigintIgnored(), "SIGINT is ignored by this JVM (started in the background), and the"
+                + " terminal's process would inherit that");
+        Path spec = spec("terminal", "gradient_descent, learning_rate: 0.0075",
+                "{iterations: 3000, print_every: 25, checkpoint_every: 20}");
+        Path reference = train(spec, dir.resolve("reference"));
+        Path run = dir.resolve("typed");
+        Path log = dir.resolve("terminal.log");
+        Process process = CliRunner.startInTerminal(log, "train", spec.toString(), "--out", run.toString());
+        awaitFile(process, run.resolve("checkpoint.npz"), log);
+        awaitText(log, "training ");
+        process.getOutputStream().write(3);
+        process.getOutputStream().flush();
+
+        int code = CliRunner.waitFor(process, 60);
+
+        String session = Files.readString(log);
+        assertThat(session).as("the progress line was drawn on the terminal").contains("iterations/s");
+        assertThat(session).as(session).contains("checkpoint saved. Continue with: strata train --resume " + run)
+                .contains("COMMAND_EXIT_CODE=\"130\"");
+        assertThat(code).isEqualTo(130);
+        assertThat(run.resolve("report.json")).doesNotExist();
+        resumeAndCompare(run, reference);
+    }
+
+    private static void awaitText(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(log) || !Files.readString(log).contains(text)) {
+            assertThat(System.nanoTime()).as("no '%s' on the terminal within 60 s", text).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     /** A process started in the background inherits SIGINT as ignored, and so does every child. */
     private static boolean sigintIgnored() throws IOException {
         Path status = Path.of("/proc/self/status");

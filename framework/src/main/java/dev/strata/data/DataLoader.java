@@ -142,6 +142,12 @@ public final class DataLoader {
         }
     }
 
+    /** The file a split names, for messages. */
+    private static Object pathOf(ModelSpec spec, String split) {
+        Params params = "test".equals(split) ? spec.data().test() : spec.data().train();
+        return params.asMap().getOrDefault("path", spec.data().format() + " data");
+    }
+
     /** The size on disk of the files a split's parameters name: an estimate of its size in memory. */
     private static long fileBytes(Params params) {
         long bytes = 0;
@@ -220,7 +226,7 @@ public final class DataLoader {
         double scale = spec.data().preprocessing().scale();
         Inputs inputs = read.examples() != null ? new Inputs(features(name, read.examples(), spec), y, outputs)
                 : new Inputs(new StreamedFeatures(read.reader(), scale, spec.source().locate("data." + name) + ": data."
-                        + name), y, outputs);
+                        + name + " (" + pathOf(spec, name) + ")"), y, outputs);
         return new Split(name, inputs, labels, read.shape());
     }
 
