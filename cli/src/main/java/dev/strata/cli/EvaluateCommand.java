@@ -45,9 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelSpec dataSpec = model.spec();
         if (dataConfig != null) {
             ModelSpec other = specs.load(dataConfig, List.of());
-            dataSpec = new ModelSpec(dataSpec.version(), dataSpec.name(), dataSpec.seed(), dataSpec.dtype(), other.data(),
-                    dataSpec.model(), dataSpec.loss(), dataSpec.optimizer(), dataSpec.training(), dataSpec.evaluation(),
-                    other.source());
+            dataSpec = dataSpec.withData(other.data(), other.source());
         }
         PreparedData data = root.injector().getInstance(Runs.class).loadData(dataSpec);
         if (data.inputSize() != model.network().inputSize()) {

@@ -2,6 +2,7 @@ package dev.strata.data;
 
 import dev.strata.engine.Features;
 import dev.strata.engine.Inputs;
+import dev.strata.engine.Normalizer;
 import dev.strata.engine.StreamedFeatures;
 import dev.strata.engine.Precision;
 import dev.strata.registry.PluginRegistry;
@@ -44,61 +45,79 @@ public final class DataLoader {
         DataSource source = factory.create();
         Read train = read(source, spec.data().train(), spec, "train");
         Read test = null;
+        Read validation = null;
         try {
             test = spec.data().test() == null ? null : read(source, spec.data().test(), spec, "test");
-            if (test != null && test.width() != train.width()) {
-                throw new BadInputException(spec.source().locate("data.test") + ": data.test: test examples have "
-                        + test.width() + " features " + Arrays.toString(test.shape()) + " but train examples have "
-                        + train.width() + " " + Arrays.toString(train.shape()),
-                        "use a test set with the same features as the training set");
+            requireWidth(test, train, spec, "test");
+            Targets.Layout layout = labelLayout(spec);
+            List<String> classNames = classNames(source, spec, train);
+            if (spec.data().validation() != null) {
+                validation = read(source, spec.data().validation(), spec, "validation");
+                requireWidth(validation, train, spec, "validation");
+                remapText(validation, train, classNames, spec, "validation");
+            } else if (spec.data().validationSplit() > 0) {
+                Read[] parts = split(train, spec, layout != Targets.Layout.VALUE);
+                train = parts[0];
+                validation = parts[1];
             }
             if (!spec.data().preprocessing().flatten() && train.shape().length > 1) {
                 throw new BadInputException(spec.source().locate("data.preprocessing") + ": data.preprocessing.flatten:"
                         + " examples have shape " + Arrays.toString(train.shape())
                         + " but dense layers take one column per example", "set data.preprocessing.flatten: true");
             }
-            List<String> classNames = classNames(source, spec);
-            LabelLayout layout = labelLayout(spec);
-            return new PreparedData(prepare("train", train, spec, layout),
-                    test == null ? null : prepare("test", test, spec, layout), classNames);
+            remapText(test, train, classNames, spec, "test");
+            Split trainSplit = prepare("train", train, spec, layout);
+            Normalizer normalizer = switch (spec.data().preprocessing().normalize()) {
+                case STANDARDIZE -> Normalizer.standardize(trainSplit.inputs());
+                case MIN_MAX -> Normalizer.minMax(trainSplit.inputs());
+                case NONE -> null;
+            };
+            return new PreparedData(trainSplit.normalized(normalizer),
+                    test == null ? null : prepare("test", test, spec, layout).normalized(normalizer), classNames,
+                    validation == null ? null : prepare("validation", validation, spec, layout).normalized(normalizer),
+                    normalizer);
         } catch (RuntimeException e) {
-            train.close();
-            if (test != null) {
-                test.close();
+            for (Read r : new Read[] {train, test, validation}) {
+                if (r != null) {
+                    r.close();
+                }
             }
             throw e;
         }
     }
 
-    /** A split as read: in memory, or open for streaming. */
-    private record Read(Examples examples, ExampleReader reader) implements AutoCloseable {
-        int width() {
-            return examples != null ? examples.width() : (int) Arrays.stream(reader.exampleShape()).asLongStream()
-                    .reduce(1, (x, y) -> x * y);
+    private static void requireWidth(Read other, Read train, ModelSpec spec, String split) {
+        if (other != null && other.width() != train.width()) {
+            throw new BadInputException(spec.source().locate("data." + split) + ": data." + split + ": " + split
+                    + " examples have " + other.width() + " features " + Arrays.toString(other.shape())
+                    + " but train examples have " + train.width() + " " + Arrays.toString(train.shape()),
+                    "use a " + split + " set with the same features as the training set");
         }
+    }
 
-        int[] shape() {
-            return examples != null ? examples.exampleShape() : reader.exampleShape();
+    /** {@code data.validation: {split: f}}: the training examples left, and those held out. */
+    private static Read[] split(Read train, ModelSpec spec, boolean classes) {
+        String at = spec.source().locate("data.validation") + ": data.validation.split: ";
+        if (train.examples() == null) {
+            throw new BadInputException(at + "a split needs the training examples in memory, but data.train is"
+                    + " streamed from disk (data.cache)", "give data.validation a file of its own, or set"
+                    + " data.cache: memory");
         }
-
-        int count() {
-            return examples != null ? examples.count() : reader.count();
+        double[] labels = train.labels();
+        boolean stratify = classes && Arrays.stream(labels).allMatch(v -> v >= 0 && v == Math.rint(v) && v < 1e6);
+        boolean[] held = ValidationSplit.heldOut(labels, spec.data().validationSplit(), spec.seed(), stratify);
+        int n = 0;
+        for (boolean h : held) {
+            n += h ? 1 : 0;
         }
-
-        double[] labels() {
-            return examples != null ? examples.labels() : reader.labels();
+        if (n == 0 || n == held.length) {
+            throw new BadInputException(at + "holding out " + spec.data().validationSplit() + " of "
+                    + held.length + " training examples leaves " + (n == 0 ? "no validation examples"
+                    : "no training examples"), "choose a split that leaves examples on both sides, or give"
+                    + " data.validation a file");
         }
-
-        @Override
-        public void close() {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (IOException e) {
-                    // reading is over; nothing of the run depends on closing cleanly
-                }
-            }
-        }
+        return new Read[] {new Read(ValidationSplit.select(train.examples(), held, false), null),
+            new Read(ValidationSplit.select(train.examples(), held, true), null)};
     }
 
     /** Reads a split into memory or opens it for streaming, as {@code data.cache} says. */
@@ -163,7 +182,47 @@ public final class DataLoader {
         return bytes;
     }
 
-    private List<String> classNames(DataSource source, ModelSpec spec) {
+    private static void remapText(Read split, Read train, List<String> classNames, ModelSpec spec, String name) {
+        if (train.labelNames() != null) {
+            TextLabels.remap(split, classNames, spec, name);
+        } else if (split != null && split.labelNames() != null) {
+            throw new BadInputException(spec.source().locate("data." + name) + ": data." + name + ": labels are"
+                    + " class names, but the training labels are numbers", "write both as names, or both as numbers");
+        }
+    }
+
+    /** The class names: data.class_names, the training labels' names (their codes rewritten), or 0, 1, ... */
+    private List<String> classNames(DataSource source, ModelSpec spec, Read train) {
+        List<String> declared = spec.data().classNames() == null ? null : declaredClassNames(source, spec);
+        List<String> text = TextLabels.order(train, declared, spec);
+        if (text != null) {
+            int units = spec.model().layers().get(spec.model().layers().size() - 1).units();
+            if (lossFactory(spec).labelKind() != LossFactory.LabelKind.CLASS_INDEX) {
+                throw new BadInputException(spec.source().locate("data.train") + ": data.train: the labels are class"
+                        + " names " + text + ", but loss " + spec.loss().type() + " compares numbers",
+                        "use a classification loss (categorical_cross_entropy), or numeric labels");
+            }
+            if (declared == null && text.size() != Math.max(2, units)) {
+                throw new BadInputException(spec.source().locate("data.train") + ": data.train: the labels name "
+                        + text.size() + " classes " + text + " but the output layer has " + units + " unit"
+                        + (units == 1 ? "" : "s"), text.size() == 2 ? "use 1 sigmoid unit (or 2 softmax units)"
+                        : "give the output layer " + text.size() + " units");
+            }
+            TextLabels.remap(train, text, spec, "train");
+            return text;
+        }
+        if (declared != null) {
+            return declared;
+        }
+        int units = spec.model().layers().get(spec.model().layers().size() - 1).units();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Math.max(2, units); i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
+    }
+
+    private List<String> declaredClassNames(DataSource source, ModelSpec spec) {
         int units = spec.model().layers().get(spec.model().layers().size() - 1).units();
         int classes = Math.max(2, units);
         if (spec.data().classNames() != null) {
@@ -179,24 +238,10 @@ public final class DataLoader {
                 throw new UncheckedIOException("reading data.class_names failed: " + e.getMessage(), e);
             }
         }
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < classes; i++) {
-            names.add(Integer.toString(i));
-        }
-        return names;
+        return null;
     }
 
-    /** How labels become the output rows the loss compares against. */
-    private enum LabelLayout {
-        /** One row of 0/1 labels for a single sigmoid unit. */
-        BINARY,
-        /** One row per class, one-hot. */
-        ONE_HOT,
-        /** One row of label values as they are. */
-        VALUE
-    }
-
-    private LabelLayout labelLayout(ModelSpec spec) {
+    private Targets.Layout labelLayout(ModelSpec spec) {
         List<LayerSpec> layers = spec.model().layers();
         int units = layers.get(layers.size() - 1).units();
         if (lossFactory(spec).labelKind() == LossFactory.LabelKind.VALUE) {
@@ -206,19 +251,19 @@ public final class DataLoader {
                         + " compares one label per example with the output, but the output layer has " + units + " units",
                         "give the output layer 1 unit");
             }
-            return LabelLayout.VALUE;
+            return Targets.Layout.VALUE;
         }
-        return units == 1 ? LabelLayout.BINARY : LabelLayout.ONE_HOT;
+        return units == 1 ? Targets.Layout.BINARY : Targets.Layout.ONE_HOT;
     }
 
     private LossFactory lossFactory(ModelSpec spec) {
         return plugins.get(LossFactory.class, spec.loss().type());
     }
 
-    private static Split prepare(String name, Read read, ModelSpec spec, LabelLayout layout) {
+    private static Split prepare(String name, Read read, ModelSpec spec, Targets.Layout layout) {
         Precision precision = spec.dtype().precision();
         double[] labels = read.labels();
-        double[] y = targets(name, labels, spec, layout);
+        double[] y = Targets.of(name, labels, spec, layout);
         for (int i = 0; i < y.length; i++) {
             y[i] = precision.round(y[i]);
         }
@@ -243,39 +288,5 @@ public final class DataLoader {
                     "remove or impute non-finite values before training");
         }
         return features;
-    }
-
-    /** The targets the loss compares with, outputs × examples in column order. */
-    private static double[] targets(String split, double[] labels, ModelSpec spec, LabelLayout layout) {
-        int m = labels.length;
-        List<LayerSpec> layers = spec.model().layers();
-        int units = layers.get(layers.size() - 1).units();
-        int classes = layout == LabelLayout.BINARY ? 2 : units;
-        if (layout == LabelLayout.VALUE) {
-            for (int i = 0; i < m; i++) {
-                if (!Double.isFinite(labels[i])) {
-                    throw new BadInputException(spec.source().locate("data." + split) + ": data." + split + ": label of example "
-                            + i + " is " + labels[i], "remove or fix non-finite labels");
-                }
-            }
-            return labels.clone();
-        }
-        for (int i = 0; i < m; i++) {
-            double v = labels[i];
-            if (v != Math.rint(v) || v < 0 || v >= classes) {
-                throw new BadInputException(spec.source().locate("data." + split) + ": data." + split + ": label " + v
-                        + " of example " + i + " is not a class index in 0.." + (classes - 1) + " that loss "
-                        + spec.loss().type() + " with " + units + " output unit" + (units == 1 ? "" : "s") + " expects",
-                        units == 1 ? "binary labels must be 0 or 1" : "labels must be class indices below " + classes);
-            }
-        }
-        if (layout == LabelLayout.BINARY) {
-            return labels.clone();
-        }
-        double[] oneHot = new double[classes * m];
-        for (int i = 0; i < m; i++) {
-            oneHot[i * classes + (int) labels[i]] = 1.0;
-        }
-        return oneHot;
     }
 }

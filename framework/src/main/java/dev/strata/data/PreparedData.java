@@ -1,5 +1,7 @@
 package dev.strata.data;
 
+import dev.strata.engine.Normalizer;
+
 import java.util.List;
 
 /**
@@ -8,10 +10,17 @@ import java.util.List;
  * @param test {@code null} when the spec has no test split
  * @param classNames one name per class (index order); generated ({@code "0"}, {@code "1"}, ...) when
  *     the spec names none
+ * @param validation {@code null} when the spec has no validation data
+ * @param normalizer the per-feature transform fitted on the training examples, or {@code null}
  */
-public record PreparedData(Split train, Split test, List<String> classNames) implements AutoCloseable {
+public record PreparedData(Split train, Split test, List<String> classNames, Split validation, Normalizer normalizer)
+        implements AutoCloseable {
     public PreparedData {
         classNames = List.copyOf(classNames);
+    }
+
+    public PreparedData(Split train, Split test, List<String> classNames) {
+        this(train, test, classNames, null, null);
     }
 
     public int inputSize() {
@@ -24,6 +33,9 @@ public record PreparedData(Split train, Split test, List<String> classNames) imp
         train.close();
         if (test != null) {
             test.close();
+        }
+        if (validation != null) {
+            validation.close();
         }
     }
 

@@ -30,6 +30,11 @@ public record Split(String name, Inputs inputs, double[] labels, int[] exampleSh
         inputs.close();
     }
 
+    /** This split read through {@code transform} ({@code null}: this split). */
+    public Split normalized(dev.strata.engine.Normalizer transform) {
+        return transform == null ? this : new Split(name, inputs.normalized(transform), labels, exampleShape);
+    }
+
     public int width() {
         return inputs.width();
     }

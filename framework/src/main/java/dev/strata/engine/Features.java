@@ -14,6 +14,8 @@ public abstract sealed class Features permits Features.Doubles, Features.Floats,
     final int count;
     final int perChunk;
     final double scale;
+    /** Applied after {@code scale}, or {@code null}. */
+    Normalizer normalizer;
 
     private Features(StoredFeatures stored, int count, double scale) {
         if (!(scale > 0) || !Double.isFinite(scale)) {
@@ -76,7 +78,25 @@ public abstract sealed class Features permits Features.Doubles, Features.Floats,
     }
 
     /** {@code into[offset .. offset + width)} := example {@code example}'s training values. */
-    abstract void copy(int example, double[] into, int offset);
+    final void copy(int example, double[] into, int offset) {
+        convert(example, into, offset);
+        if (normalizer != null) {
+            normalizer.apply(into, offset);
+        }
+    }
+
+    /** {@code into[offset .. offset + width)} := example {@code example}'s values divided by {@code scale}. */
+    abstract void convert(int example, double[] into, int offset);
+
+    /** The same examples read through {@code transform} after {@code scale} (sharing the stored values). */
+    public Features normalized(Normalizer transform) {
+        if (transform != null && transform.width() != width) {
+            throw new IllegalArgumentException("a transform of " + transform.width() + " features for " + width);
+        }
+        Features out = of(stored(), count, scale);
+        out.normalizer = transform;
+        return out;
+    }
 
     /** Example {@code example}'s stored values, unscaled (for showing an image). */
     public double[] raw(int example) {
@@ -97,7 +117,9 @@ public abstract sealed class Features permits Features.Doubles, Features.Floats,
 
     /** The first {@code m} examples, sharing the stored values. */
     public Features first(int m) {
-        return of(stored(), m, scale);
+        Features out = of(stored(), m, scale);
+        out.normalizer = normalizer;
+        return out;
     }
 
     /** Examples {@code [begin, begin + n)} into {@code into}, example after example (width × n, column-major). */
@@ -118,7 +140,7 @@ public abstract sealed class Features permits Features.Doubles, Features.Floats,
         }
 
         @Override
-        void copy(int example, double[] into, int offset) {
+        void convert(int example, double[] into, int offset) {
             double[] chunk = chunks[example / perChunk];
             int from = (example % perChunk) * width;
             if (scale == 1.0) {
@@ -158,7 +180,7 @@ public abstract sealed class Features permits Features.Doubles, Features.Floats,
         }
 
         @Override
-        void copy(int example, double[] into, int offset) {
+        void convert(int example, double[] into, int offset) {
             float[] chunk = chunks[example / perChunk];
             int from = (example % perChunk) * width;
             for (int i = 0; i < width; i++) {
@@ -198,7 +220,7 @@ public abstract sealed class Features permits Features.Doubles, Features.Floats,
         }
 
         @Override
-        void copy(int example, double[] into, int offset) {
+        void convert(int example, double[] into, int offset) {
             byte[] chunk = chunks[example / perChunk];
             int from = (example % perChunk) * width;
             for (int i = 0; i < width; i++) {

@@ -18,7 +18,7 @@ public final class Inference {
             throw new IllegalArgumentException("the data has " + data.width() + " features per example but the model"
                     + " takes " + network.inputSize());
         }
-        StepMath math = new StepMath(network, null, false, 0, new FirstLayer.Direct(network.layers().get(0)));
+        StepMath math = new StepMath(network, null, false, Regularization.lossL2(0, network.depth()), new FirstLayer.Direct(network.layers().get(0)));
         int outputs = network.outputUnits();
         int count = data.count();
         double[] out = new double[outputs * count];

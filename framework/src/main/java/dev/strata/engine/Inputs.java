@@ -88,6 +88,21 @@ public final class Inputs {
                 : new Inputs(streamed.first(m), head, outputs);
     }
 
+    /** The same examples and targets read through {@code transform} after {@code scale}. */
+    public Inputs normalized(Normalizer transform) {
+        return features != null ? new Inputs(features.normalized(transform), y, outputs)
+                : new Inputs(streamed.normalized(transform), y, outputs);
+    }
+
+    /** Examples {@code [from, from + n)}'s training values into {@code stage}, example after example. */
+    void stage(int from, int n, double[] stage) {
+        if (features != null) {
+            features.range(from, n, stage);
+        } else {
+            streamed.range(from, n).range(0, n, stage);
+        }
+    }
+
     /** The targets, outputs × examples in column order; a copy. */
     public double[] targets() {
         return y.clone();
@@ -110,11 +125,7 @@ public final class Inputs {
         int chunk = stage.length / width();
         for (int from = begin; from < end; from += chunk) {
             int n = Math.min(chunk, end - from);
-            if (features != null) {
-                features.range(from, n, stage);
-            } else {
-                streamed.range(from, n).range(0, n, stage);
-            }
+            stage(from, n, stage);
             into.write((long) (from - begin) * width(), stage, n * width());
         }
     }

@@ -13,7 +13,11 @@ final class StepMath {
     private final Network network;
     private final Loss loss;
     private final boolean canonicalOutput;
-    private final double l2;
+    private final Regularization regularization;
+    /** Per layer (1-based): kept examples' mask of the last forward pass in training, or null without dropout. */
+    private final boolean[][] kept;
+    private boolean freezeMasks;
+    private boolean masksDrawn;
     /** One workspace per batch width; a run has at most two (its batch size and a last, shorter batch). */
     private Workspace[] workspaces = new Workspace[0];
     private FirstLayer first;
@@ -21,15 +25,20 @@ final class StepMath {
     /**
      * @param canonicalOutput whether the output activation is the loss's canonical link, so that
      *     {@code dZ = A − Y} replaces the loss gradient and the activation's derivative
-     * @param l2 the L2 strength λ: adds {@code λ/(2m) Σ‖W‖²} to the cost and {@code (λ/m) W} to each
-     *     weight gradient, m the batch's examples; 0 for none
+     * @param regularization weight penalties (m, in their scale, is the batch's examples) and dropout
      */
-    StepMath(Network network, Loss loss, boolean canonicalOutput, double l2, FirstLayer first) {
+    StepMath(Network network, Loss loss, boolean canonicalOutput, Regularization regularization, FirstLayer first) {
         this.network = network;
         this.loss = loss;
         this.canonicalOutput = canonicalOutput;
-        this.l2 = l2;
+        this.regularization = regularization;
         this.first = first;
+        this.kept = new boolean[network.depth() + 1][];
+    }
+
+    /** Keeps the first drawn dropout masks for every later pass (a gradient check needs one fixed function). */
+    void freezeMasks() {
+        this.freezeMasks = true;
     }
 
     FirstLayer first() {
@@ -52,8 +61,18 @@ final class StepMath {
         return ws;
     }
 
-    /** Forward pass of {@code x} (features × width) through every layer; the output activations end in {@code ws.ah[L]}. */
+    /** Forward pass without dropout (evaluation, a cost of the current parameters). */
     void forward(Dense x, Workspace ws) {
+        forward(x, ws, false);
+    }
+
+    /**
+     * Forward pass of {@code x} (features × width) through every layer; the output activations end in
+     * {@code ws.ah[L]}. In {@code training}, hidden layers with dropout pass on {@code D ? a / keep : 0}
+     * (the course's {@code A * D / keep_prob}, with D drawn as {@code np.random.rand(units, m) < keep_prob}),
+     * while {@code ws.ah} keeps the activations themselves for the derivative.
+     */
+    void forward(Dense x, Workspace ws, boolean training) {
         List<Layer> layers = network.layers();
         int n = layers.size();
         Precision precision = network.precision();
@@ -68,10 +87,14 @@ final class StepMath {
             Kernels.biasAndActivate(ws.zh[l], layer.b().values(), layer.activation(), ws.ah[l], layer.units(), ws.width,
                     precision, ws.zm[l], ws.am[l], ws.scratch);
             if (l < n) {
-                ws.a[l].write(ws.ah[l]);
+                double p = regularization.dropout()[l - 1];
+                ws.a[l].write(training && p > 0 ? dropOut(l, ws, 1 - p) : ws.ah[l]);
             } else if (precision == Precision.FLOAT32) {
                 Kernels.round(ws.ah[l], layer.units() * ws.width, ws.scratch);
             }
+        }
+        if (training && freezeMasks) {
+            masksDrawn = true;
         }
     }
 
@@ -103,6 +126,10 @@ final class StepMath {
             Layer layer = layers.get(l - 1);
             if (l < n) {
                 ws.d[l].read(ws.dh[l]);
+                double p = regularization.dropout()[l - 1];
+                if (p > 0) {
+                    masked(ws.dh[l], kept[l], 1 - p, m * layer.units());
+                }
                 Kernels.activationAndBiasGradient(ws.dh[l], ws.zh[l], ws.ah[l], layer.activation(), layer.b().gradient(),
                         layer.units(), m, precision, ws.dm[l], ws.zm[l], ws.am[l]);
             }
@@ -113,23 +140,91 @@ final class StepMath {
                 Blas.gemm(ws.d[l], false, ws.a[l - 1], true, layer.w().nativeGradient(), invM, 0.0);
                 Blas.gemm(layer.w().nativeValues(), true, ws.d[l], false, ws.d[l - 1], 1.0, 0.0);
             }
-            if (l2 > 0 && (l > 1 || first.optimizerUpdatesWeights())) {
-                Blas.axpy(l2 / m, layer.w().nativeValues(), layer.w().nativeGradient());
+            if (l > 1 || first.optimizerUpdatesWeights()) {
+                penalize(layer, l - 1, m);
             }
         }
     }
 
-    /** {@code λ/(2m) Σ‖W‖²} over every layer's weights. */
-    private double l2Cost(int m) {
-        if (l2 == 0) {
-            return 0;
+    /** Adds layer {@code i}'s weight penalties' gradients: {@code (λ2/m) W + (λ1/m) sign(W)}. */
+    private void penalize(Layer layer, int i, int m) {
+        double l2 = regularization.lossL2() + regularization.l2()[i];
+        if (l2 > 0) {
+            Blas.axpy(l2 / m, layer.w().nativeValues(), layer.w().nativeGradient());
         }
-        double squares = 0;
-        for (Layer layer : network.layers()) {
-            for (double w : layer.w().values()) {
-                squares += w * w;
+        double l1 = regularization.l1()[i];
+        if (l1 > 0) {
+            Parameter w = layer.w();
+            w.pullGradient();
+            double[] values = w.values();
+            double[] gradient = w.gradient();
+            double step = l1 / m;
+            for (int k = 0; k < gradient.length; k++) {
+                gradient[k] += values[k] > 0 ? step : values[k] < 0 ? -step : 0;
+            }
+            w.nativeGradient().write(gradient);
+        }
+    }
+
+    /**
+     * Draws layer {@code l}'s mask in numpy's order (row by row of units × width) into {@link #kept},
+     * and returns the dropped-out activations in {@code ws.dh[l]} (free until the backward pass).
+     */
+    private double[] dropOut(int l, Workspace ws, double keep) {
+        int units = network.layers().get(l - 1).units();
+        int m = ws.width;
+        boolean[] mask = kept[l];
+        if (mask == null || mask.length != units * m) {
+            mask = kept[l] = new boolean[units * m];
+            masksDrawn = false;
+        }
+        if (!(freezeMasks && masksDrawn)) {
+            for (int r = 0; r < units; r++) {
+                for (int j = 0, i = r; j < m; j++, i += units) {
+                    mask[i] = regularization.random().nextDouble() < keep;
+                }
             }
         }
-        return l2 / (2.0 * m) * squares;
+        double[] a = ws.ah[l];
+        double[] out = ws.dh[l];
+        for (int i = 0; i < units * m; i++) {
+            out[i] = mask[i] ? a[i] / keep : 0.0;
+        }
+        return out;
+    }
+
+    /** {@code dA * D / keep_prob}, as the course's backward pass with dropout. */
+    private static void masked(double[] d, boolean[] mask, double keep, int n) {
+        for (int i = 0; i < n; i++) {
+            d[i] = mask[i] ? d[i] / keep : 0.0;
+        }
+    }
+
+    /** {@code λ/(2m) Σ‖W‖²} over every layer's weights, plus each layer's own L2 and L1 terms. */
+    private double l2Cost(int m) {
+        double cost = 0;
+        if (regularization.lossL2() > 0) {
+            double squares = 0;
+            for (Layer layer : network.layers()) {
+                for (double w : layer.w().values()) {
+                    squares += w * w;
+                }
+            }
+            cost = regularization.lossL2() / (2.0 * m) * squares;
+        }
+        for (int i = 0; i < network.depth(); i++) {
+            double l2 = regularization.l2()[i];
+            double l1 = regularization.l1()[i];
+            if (l2 > 0 || l1 > 0) {
+                double squares = 0;
+                double absolute = 0;
+                for (double w : network.layers().get(i).w().values()) {
+                    squares += w * w;
+                    absolute += Math.abs(w);
+                }
+                cost += l2 / (2.0 * m) * squares + l1 / m * absolute;
+            }
+        }
+        return cost;
     }
 }

@@ -16,20 +16,28 @@ public final class StreamedFeatures implements AutoCloseable {
     private final int count;
     private final double scale;
     private final String where;
+    private final Normalizer normalizer;
 
     /**
      * @param where what a bad value's message names first (the spec's data block and file)
      */
     public StreamedFeatures(ExampleReader reader, double scale, String where) {
-        this(reader, widthOf(reader.exampleShape()), reader.count(), scale, where);
+        this(reader, widthOf(reader.exampleShape()), reader.count(), scale, where, null);
     }
 
-    private StreamedFeatures(ExampleReader reader, int width, int count, double scale, String where) {
+    private StreamedFeatures(ExampleReader reader, int width, int count, double scale, String where,
+            Normalizer normalizer) {
         this.reader = reader;
         this.width = width;
         this.count = count;
         this.scale = scale;
         this.where = where;
+        this.normalizer = normalizer;
+    }
+
+    /** The same examples read through {@code transform} after {@code scale}. */
+    public StreamedFeatures normalized(Normalizer transform) {
+        return new StreamedFeatures(reader, width, count, scale, where, transform);
     }
 
     private static int widthOf(int[] shape) {
@@ -55,7 +63,7 @@ public final class StreamedFeatures implements AutoCloseable {
 
     /** The first {@code m} examples, reading from the same file. */
     public StreamedFeatures first(int m) {
-        return new StreamedFeatures(reader, width, Math.min(m, count), scale, where);
+        return new StreamedFeatures(reader, width, Math.min(m, count), scale, where, normalizer);
     }
 
     /** Examples {@code [first, first + n)}, read now, as in-memory features whose example 0 is {@code first}. */
@@ -77,7 +85,7 @@ public final class StreamedFeatures implements AutoCloseable {
                     + " is " + features.raw(example)[(int) (bad % width)],
                     "remove or impute non-finite values before training");
         }
-        return features;
+        return features.normalized(normalizer);
     }
 
     @Override

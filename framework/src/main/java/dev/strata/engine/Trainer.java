@@ -21,6 +21,10 @@ public final class Trainer {
     private final FirstLayerChoice choice;
     private final boolean exact;
     private Map<String, NumpyArray> restoredForm = Map.of();
+    private RateSchedule schedule;
+    /** The classification threshold of a single output unit, or NaN when labels are values (the metric is MSE). */
+    private double threshold = 0.5;
+    private double epochMetric;
 
     /** How the first layer may be trained. */
     public enum FirstLayerChoice {
@@ -38,17 +42,40 @@ public final class Trainer {
      */
     public Trainer(Network network, Loss loss, boolean canonicalOutput, Optimizer rule, double learningRate, double l2,
             FirstLayerChoice choice) {
-        // The Gram form is exact under plain gradient descent without L2: W1 then only ever moves by
-        // combinations of the examples.
-        this.exact = l2 == 0 && rule instanceof GradientDescent;
+        this(network, loss, canonicalOutput, rule, RateSchedule.constant(learningRate),
+                Regularization.lossL2(l2, network.depth()), choice);
+    }
+
+    public Trainer(Network network, Loss loss, boolean canonicalOutput, Optimizer rule, RateSchedule schedule,
+            Regularization regularization, FirstLayerChoice choice) {
+        // The Gram form is exact under plain gradient descent without weight penalties: W1 then only
+        // ever moves by combinations of the examples.
+        this.exact = !regularization.penalizes() && rule instanceof GradientDescent;
         if (choice == FirstLayerChoice.GRAM && !exact) {
             throw new IllegalArgumentException("the Gram form of the first layer needs plain gradient descent without"
-                    + " L2, not " + rule + " with l2 " + l2);
+                    + " L2 or L1 weight penalties, not " + rule + " with " + regularization);
         }
         this.network = network;
         this.choice = choice;
-        this.math = new StepMath(network, loss, canonicalOutput, l2, new FirstLayer.Direct(network.layers().get(0)));
-        this.updater = new Updater(rule, learningRate, network.parameters());
+        this.schedule = schedule;
+        this.math = new StepMath(network, loss, canonicalOutput, regularization,
+                new FirstLayer.Direct(network.layers().get(0)));
+        this.updater = new Updater(rule, schedule.rate(0), network.parameters());
+    }
+
+    /** Value labels: the running metric of an epoch is its mean squared error, not accuracy. */
+    public void valueLabels(boolean values) {
+        this.threshold = values ? Double.NaN : threshold;
+    }
+
+    /** The probability above which a single output unit predicts class 1, for the running accuracy. */
+    public void threshold(double probability) {
+        this.threshold = probability;
+    }
+
+    /** Keeps the first dropout masks for every later pass: a gradient check needs one fixed function. */
+    public void freezeDropoutMasks() {
+        math.freezeMasks();
     }
 
     public Network network() {
@@ -88,6 +115,12 @@ public final class Trainer {
      * full-batch training (an iteration is an epoch of one batch) and of epochs otherwise.
      */
     public TrainingResult train(Batches batches, int from, int epochs, int printEvery, TrainingListener listener) {
+        return train(batches, from, epochs, printEvery, listener, EpochHook.NONE);
+    }
+
+    /** As {@link #train(Batches, int, int, int, TrainingListener)}, asking {@code hook} after each epoch whether to stop. */
+    public TrainingResult train(Batches batches, int from, int epochs, int printEvery, TrainingListener listener,
+            EpochHook hook) {
         boolean fullBatch = batches.fullBatch();
         listener.started(epochs, fullBatch ? "iteration" : "epoch");
         if (gramForm(batches, epochs)) {
@@ -100,6 +133,7 @@ public final class Trainer {
         long start = System.nanoTime();
         int done = from;
         boolean stopped = false;
+        boolean stoppedEarly = false;
         int m = batches.examples();
         long firstUpdate = updater.updates();
         long halfway = firstUpdate + (long) (epochs - from) * batches.count() / 2;
@@ -107,7 +141,9 @@ public final class Trainer {
         try {
             for (int epoch = from; epoch < epochs; epoch++) {
                 batches.beginEpoch();
+                updater.learningRate(schedule.rate(epoch));
                 double total = 0;
+                epochMetric = 0;
                 for (int b = 0; b < batches.count(); b++) {
                     int width = batches.width(b);
                     total += requireFinite(step(batches, b), fullBatch ? epoch : updater.updates() - 1) * width;
@@ -122,7 +158,20 @@ public final class Trainer {
                     costs.add(point);
                     listener.cost(point);
                 }
+                // the hook hears of every epoch (the last one too); only a stop before the end is early
+                if (hook.afterEpoch(done, total / m, epochMetric / m) && done < epochs) {
+                    stoppedEarly = true;
+                }
                 listener.stepped(done);
+                if (stoppedEarly) {
+                    if (!(epoch % printEvery == 0)) {
+                        CostPoint point = fullBatch ? new CostPoint(epoch, -1, total / m)
+                                : new CostPoint(updater.updates(), epoch, total / m);
+                        costs.add(point);
+                        listener.cost(point);
+                    }
+                    break;
+                }
                 if (done < epochs && listener.stopRequested()) {
                     stopped = true;
                     break;
@@ -135,7 +184,7 @@ public final class Trainer {
         double warm = halfwayNanos > 0 && end > halfwayNanos && updater.updates() - halfway >= 2
                 ? (updater.updates() - halfway) / ((end - halfwayNanos) / 1e9) : Double.NaN;
         return new TrainingResult(costs, done, updater.updates(), (end - start) / 1e9, stopped, math.first().name(),
-                warm);
+                warm, stoppedEarly);
     }
 
     /** Whether this run trains the first layer in the Gram form: full batch, exact, and (for AUTO) where it pays. */
@@ -158,12 +207,41 @@ public final class Trainer {
         Workspace ws = math.workspace(batches.width(b));
         Dense x = batches.x(b);
         batches.targets(b, ws.y);
-        math.forward(x, ws);
+        math.forward(x, ws, true);
         double cost = math.cost(ws);
+        epochMetric += runningMetric(ws);
         math.backward(batches.xForWeights(b, x), ws);
         double rate = updater.step();
         math.first().afterUpdate(ws.d[1], rate, ws.width);
         return cost;
+    }
+
+    /** The batch's correct predictions (class labels), or its sum of squared errors (value labels). */
+    private double runningMetric(Workspace ws) {
+        double[] a = ws.ah[network.depth()];
+        double[] y = ws.y;
+        int units = network.outputUnits();
+        double sum = 0;
+        if (Double.isNaN(threshold)) {
+            for (int i = 0; i < ws.width * units; i++) {
+                double e = a[i] - y[i];
+                sum += e * e;
+            }
+            return sum / units;
+        }
+        for (int j = 0; j < ws.width; j++) {
+            int base = j * units;
+            if (units == 1) {
+                sum += (a[base] > threshold) == (y[base] > 0.5) ? 1 : 0;
+            } else {
+                int best = 0;
+                for (int k = 1; k < units; k++) {
+                    best = a[base + k] > a[base + best] ? k : best;
+                }
+                sum += y[base + best] > 0.5 ? 1 : 0;
+            }
+        }
+        return sum;
     }
 
     /** Stops training at the first NaN or infinite cost, naming the iteration it came from. */
@@ -178,7 +256,7 @@ public final class Trainer {
     /** Forward and backward pass on a full batch without an update: fills every gradient, returns the cost. */
     public double computeGradients(Batches data) {
         Workspace ws = fullBatch(data);
-        math.forward(data.x(0), ws);
+        math.forward(data.x(0), ws, true);
         double cost = math.cost(ws);
         math.backward(data.x(0), ws);
         for (Parameter p : network.parameters()) {

@@ -14,11 +14,17 @@ import java.util.List;
  *     (through the input's Gram matrix)
  * @param warmUpdatesPerSecond updates per second over the loop's second half, when the JIT has
  *     compiled the loop (NaN when too few updates ran to tell)
+ * @param stoppedEarly whether early stopping ended training before its last step
  */
 public record TrainingResult(List<CostPoint> costs, int stepsDone, long updates, double seconds, boolean stopped,
-        String firstLayerForm, double warmUpdatesPerSecond) {
+        String firstLayerForm, double warmUpdatesPerSecond, boolean stoppedEarly) {
     public TrainingResult {
         costs = List.copyOf(costs);
+    }
+
+    public TrainingResult(List<CostPoint> costs, int stepsDone, long updates, double seconds, boolean stopped,
+            String firstLayerForm, double warmUpdatesPerSecond) {
+        this(costs, stepsDone, updates, seconds, stopped, firstLayerForm, warmUpdatesPerSecond, false);
     }
 
     public boolean inputGram() {

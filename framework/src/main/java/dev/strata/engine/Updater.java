@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class Updater {
     private final Optimizer rule;
-    private final double learningRate;
+    private double learningRate;
     private final List<Parameter> parameters;
     private final List<String> stateNames;
     private final double[][][] state;
@@ -45,6 +45,11 @@ public final class Updater {
     /** The learning rate of the next update. */
     double learningRate() {
         return learningRate;
+    }
+
+    /** Sets the learning rate of the next updates (a schedule's rate for the epoch). */
+    void learningRate(double rate) {
+        this.learningRate = rate;
     }
 
     /** Updates applied so far. */

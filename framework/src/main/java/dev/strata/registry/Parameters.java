@@ -18,6 +18,8 @@ import java.util.List;
 public final class Parameters {
     public static final String LEARNING_RATE = "learning_rate";
     public static final String L2 = "l2";
+    /** Epochs of linear warm-up before a schedule: the engine applies it to every schedule. */
+    public static final String WARMUP = "warmup";
 
     private Parameters() {
     }
@@ -36,6 +38,10 @@ public final class Parameters {
                 out.add(own);
             }
         }
+        if (kind == PluginKind.SCHEDULE) {
+            out.add(ParamSpec.optional(WARMUP, ParamType.INT, 0, "epochs of linear warm-up from learning_rate /"
+                    + " warmup to learning_rate before the schedule starts").withMin(0, false));
+        }
         if (kind == PluginKind.LOSS && factory instanceof LossFactory) {
             out.add(ParamSpec.number(L2, 0.0, "L2 regularisation strength").withMin(0.0, false));
         }
@@ -44,6 +50,7 @@ public final class Parameters {
 
     /** Whether the engine, not the plugin, owns parameter {@code name} of plugins of {@code kind}. */
     public static boolean isEngineOwned(PluginKind kind, String name) {
-        return kind == PluginKind.OPTIMIZER && LEARNING_RATE.equals(name) || kind == PluginKind.LOSS && L2.equals(name);
+        return kind == PluginKind.OPTIMIZER && LEARNING_RATE.equals(name) || kind == PluginKind.LOSS && L2.equals(name)
+                || kind == PluginKind.SCHEDULE && WARMUP.equals(name);
     }
 }

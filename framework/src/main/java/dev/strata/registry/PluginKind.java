@@ -7,6 +7,7 @@ import dev.strata.spi.InitializerFactory;
 import dev.strata.spi.LossFactory;
 import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.PluginFactory;
+import dev.strata.spi.ScheduleFactory;
 import dev.strata.spi.SweepExecutorFactory;
 
 /**
@@ -18,6 +19,7 @@ public enum PluginKind {
     ACTIVATION("activation", "activations", ActivationFactory.class),
     INITIALIZER("initializer", "initializers", InitializerFactory.class),
     OPTIMIZER("optimizer", "optimizers", OptimizerFactory.class),
+    SCHEDULE("schedule", "learning-rate schedules", ScheduleFactory.class),
     LOSS("loss", "losses", LossFactory.class),
     DATA("data", "data formats", DataSourceFactory.class),
     EXECUTOR("executor", "sweep executors", SweepExecutorFactory.class);

@@ -21,13 +21,21 @@ import java.util.Map;
  * @param stepsDone iterations (full batch) or epochs (minibatch) completed
  * @param engineState what the training engine keeps beyond parameters (the first layer's Gram
  *     form), empty for the direct form; a run resumed without it continues from the parameters
+ * @param monitorState the validation history and early-stopping state (empty without validation)
  */
 public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, Map<String, NumpyArray> parameters,
-        Map<String, NumpyArray> optimizerState, Map<String, NumpyArray> engineState, List<CostPoint> costs) {
+        Map<String, NumpyArray> optimizerState, Map<String, NumpyArray> engineState, List<CostPoint> costs,
+        Map<String, NumpyArray> monitorState) {
+    public Checkpoint(int stepsDone, long updates, NumpyRandom.State random, Map<String, NumpyArray> parameters,
+            Map<String, NumpyArray> optimizerState, Map<String, NumpyArray> engineState, List<CostPoint> costs) {
+        this(stepsDone, updates, random, parameters, optimizerState, engineState, costs, Map.of());
+    }
+
     public static final String FILE = "checkpoint.npz";
     private static final String PARAM = "param.";
     private static final String OPTIMIZER = "optimizer.";
     private static final String ENGINE = "engine.";
+    private static final String MONITOR = "monitor.";
     private static final String RNG_KEY = "state.rng_key";
     private static final String SCALARS = "state.scalars";
     private static final String COSTS = "state.costs";
@@ -37,6 +45,7 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
         parameters.forEach((k, v) -> arrays.put(PARAM + k, v));
         optimizerState.forEach((k, v) -> arrays.put(OPTIMIZER + k, v));
         engineState.forEach((k, v) -> arrays.put(ENGINE + k, v));
+        monitorState.forEach((k, v) -> arrays.put(MONITOR + k, v));
         double[] key = new double[random.key().length];
         for (int i = 0; i < key.length; i++) {
             key[i] = random.key()[i] & 0xffffffffL;
@@ -75,7 +84,11 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
         Map<String, NumpyArray> parameters = new LinkedHashMap<>();
         Map<String, NumpyArray> optimizer = new LinkedHashMap<>();
         Map<String, NumpyArray> engine = new LinkedHashMap<>();
+        Map<String, NumpyArray> monitor = new LinkedHashMap<>();
         arrays.forEach((k, v) -> {
+            if (k.startsWith(MONITOR)) {
+                monitor.put(k.substring(MONITOR.length()), v);
+            }
             if (k.startsWith(PARAM)) {
                 parameters.put(k.substring(PARAM.length()), v);
             } else if (k.startsWith(OPTIMIZER)) {
@@ -100,6 +113,6 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
             costs.add(new CostPoint((long) c.get(r, 0), (int) c.get(r, 1), c.get(r, 2)));
         }
         return new Checkpoint((int) s[0], (long) s[1], new NumpyRandom.State(key, (int) s[2], s[3] != 0, s[4]), parameters,
-                optimizer, engine, costs);
+                optimizer, engine, costs, monitor);
     }
 }

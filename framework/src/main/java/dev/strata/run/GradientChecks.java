@@ -21,8 +21,7 @@ public final class GradientChecks {
 
     /** The spec as float64 (gradient checks need it); its data must be loaded from this spec. */
     public static ModelSpec float64(ModelSpec s) {
-        return new ModelSpec(s.version(), s.name(), s.seed(), DType.FLOAT64, s.data(), s.model(), s.loss(), s.optimizer(),
-                s.training(), s.evaluation(), s.source());
+        return s.withDtype(DType.FLOAT64);
     }
 
     /**

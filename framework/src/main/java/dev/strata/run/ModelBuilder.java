@@ -1,6 +1,8 @@
 package dev.strata.run;
 
 import dev.strata.engine.Network;
+import dev.strata.engine.RateSchedule;
+import dev.strata.engine.Regularization;
 import dev.strata.registry.Parameters;
 import dev.strata.registry.PluginKind;
 import dev.strata.registry.PluginRegistry;
@@ -9,6 +11,7 @@ import dev.strata.spec.ModelSpec;
 import dev.strata.spec.Selector;
 import dev.strata.spi.ActivationFactory;
 import dev.strata.spi.InitializerFactory;
+import dev.strata.spi.LearningRateSchedule;
 import dev.strata.spi.Link;
 import dev.strata.spi.Loss;
 import dev.strata.spi.LossFactory;
@@ -17,6 +20,7 @@ import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.Params;
 import dev.strata.spi.PluginFactory;
 import dev.strata.spi.RandomStream;
+import dev.strata.spi.ScheduleFactory;
 import dev.strata.spi.StrataException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +89,30 @@ public final class ModelBuilder {
     /** The learning rate the spec sets (or the optimizer's default, filled in when the spec was checked). */
     public double learningRate(ModelSpec spec) {
         return spec.optimizer().params().getDouble(Parameters.LEARNING_RATE);
+    }
+
+    /** The loss's L2 and each layer's L2, L1 and dropout; dropout masks are drawn from {@code random}. */
+    public Regularization regularization(ModelSpec spec, RandomStream random) {
+        List<LayerSpec> layers = spec.model().layers();
+        double[] l2 = new double[layers.size()];
+        double[] l1 = new double[layers.size()];
+        double[] dropout = new double[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            l2[i] = layers.get(i).l2();
+            l1[i] = layers.get(i).l1();
+            dropout[i] = layers.get(i).dropout();
+        }
+        return new Regularization(l2(spec), l2, l1, dropout, random);
+    }
+
+    /** The learning rate of every step: {@code optimizer.schedule} over the run's iterations or epochs. */
+    public RateSchedule schedule(ModelSpec spec) {
+        Selector selector = spec.schedule();
+        ScheduleFactory factory = plugins.get(ScheduleFactory.class, selector.type());
+        LearningRateSchedule schedule = created(factory, () -> factory.create(own(PluginKind.SCHEDULE,
+                selector.params())));
+        return new RateSchedule(schedule, selector.type(), learningRate(spec),
+                selector.params().getInt(Parameters.WARMUP), spec.training().steps());
     }
 
     /** A plugin's parameters without those the engine owns for its kind. */

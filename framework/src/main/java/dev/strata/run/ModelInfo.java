@@ -13,9 +13,18 @@ import java.util.List;
  * @param inputScale what raw features are divided by
  * @param classNames one name per class, in class-index order
  * @param dtype the run's float type
+ * @param inputShift what each feature has subtracted after scaling ({@code standardize}: the training
+ *     mean; {@code min_max}: the minimum), or {@code null} for none
+ * @param inputDivisor what each feature is then divided by, or {@code null} for none
  */
-public record ModelInfo(int format, int[] inputShape, double inputScale, List<String> classNames, String dtype) {
+public record ModelInfo(int format, int[] inputShape, double inputScale, List<String> classNames, String dtype,
+        double[] inputShift, double[] inputDivisor) {
     public static final int FORMAT = 1;
+
+    /** The fitted per-feature transform, or {@code null}. */
+    public dev.strata.engine.Normalizer normalizer() {
+        return inputShift == null ? null : new dev.strata.engine.Normalizer(inputShift, inputDivisor);
+    }
 
     /** Refuses a model.json whose fields are missing or out of range, naming the file. */
     ModelInfo checked(Path file) {
@@ -30,6 +39,20 @@ public record ModelInfo(int format, int[] inputShape, double inputScale, List<St
             problem = "input_scale " + inputScale + " (must be a finite number > 0)";
         } else if (classNames == null || classNames.isEmpty()) {
             problem = "no class_names";
+        } else if ((inputShift == null) != (inputDivisor == null)) {
+            problem = "only one of input_shift and input_divisor";
+        } else if (inputShift != null) {
+            int width = java.util.Arrays.stream(inputShape).reduce(1, (a, b) -> a * b);
+            if (inputShift.length != width || inputDivisor.length != width) {
+                problem = "input_shift and input_divisor of " + inputShift.length + " and " + inputDivisor.length
+                        + " values for " + width + " features";
+            } else {
+                try {
+                    normalizer();
+                } catch (IllegalArgumentException e) {
+                    problem = "a bad input transform: " + e.getMessage();
+                }
+            }
         }
         if (problem != null) {
             throw new BadInputException(file + " has " + problem, "the run folder is damaged; train again");

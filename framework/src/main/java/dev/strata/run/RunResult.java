@@ -12,7 +12,9 @@ import dev.strata.eval.Metrics;
  * @param test {@code null} when the spec has no test split
  * @param testOutputs the output layer's activations on the test split (outputs × examples in column
  *     order), or {@code null}
+ * @param validation the validation history, final metrics and early-stopping outcome, or {@code null}
+ *     without validation data
  */
 public record RunResult(dev.strata.spec.ModelSpec spec, PreparedData data, Network network, TrainingResult training,
-        Metrics train, Metrics test, double[] testOutputs, double evaluateSeconds) {
+        Metrics train, Metrics test, double[] testOutputs, double evaluateSeconds, ValidationReport validation) {
 }

@@ -57,8 +57,10 @@ public final class RunWriter {
         Files.createDirectories(dir);
         Npz.write(dir.resolve(RunFiles.MODEL), run.network().parameterArrays());
         AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), SpecWriter.toYaml(run.spec()));
+        var normalizer = run.data().normalizer();
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, run.data().exampleShape(),
-                run.spec().data().preprocessing().scale(), run.data().classNames(), run.spec().dtype().yamlName());
+                run.spec().data().preprocessing().scale(), run.data().classNames(), run.spec().dtype().yamlName(),
+                normalizer == null ? null : normalizer.shift(), normalizer == null ? null : normalizer.divisor());
         AtomicFiles.writeString(dir.resolve(RunFiles.MODEL_INFO), JsonFiles.write(info));
     }
 

@@ -30,6 +30,11 @@ public record SavedModel(ModelSpec spec, Network network, ModelInfo info) {
         return info.inputScale();
     }
 
+    /** The per-feature transform fitted when training, applied to every new example; {@code null} for none. */
+    public dev.strata.engine.Normalizer normalizer() {
+        return info.normalizer();
+    }
+
     public List<String> classNames() {
         return info.classNames();
     }

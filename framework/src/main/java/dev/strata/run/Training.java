@@ -5,6 +5,7 @@ import dev.strata.data.Split;
 import dev.strata.engine.Batches;
 import dev.strata.engine.Blas;
 import dev.strata.engine.CostPoint;
+import dev.strata.engine.EpochHook;
 import dev.strata.engine.Inference;
 import dev.strata.engine.Network;
 import dev.strata.engine.Trainer;
@@ -53,8 +54,14 @@ final class Training {
         Network network = Network.initialize(data.inputSize(), plans, random, spec.dtype().precision());
         TrainingSpec t = spec.training();
         Trainer trainer = new Trainer(network, builder.loss(spec), builder.canonicalOutput(spec, plans.get(plans.size() - 1)),
-                builder.optimizer(spec), builder.learningRate(spec), builder.l2(spec),
+                builder.optimizer(spec), builder.schedule(spec), builder.regularization(spec, random),
                 t.inputGram() ? Trainer.FirstLayerChoice.AUTO : Trainer.FirstLayerChoice.DIRECT);
+        boolean values = valueLabels(spec);
+        trainer.threshold(spec.evaluation().threshold());
+        trainer.valueLabels(values);
+        int total = t.steps();
+        ValidationMonitor monitor = data.validation() == null ? null : new ValidationMonitor(trainer, data.validation(),
+                builder.loss(spec), spec.evaluation().threshold(), values, t.validateEvery(), total, t.earlyStopping());
         int from = 0;
         List<CostPoint> history = new ArrayList<>();
         if (resume != null) {
@@ -68,11 +75,13 @@ final class Training {
             random.restore(resume.random());
             from = resume.stepsDone();
             history.addAll(resume.costs());
+            if (monitor != null) {
+                monitor.restore(resume.monitorState());
+            }
         }
         CheckpointingListener checkpointing = new CheckpointingListener(listener, trainer, random, checkpointDir,
-                t.checkpointEvery(), history);
+                t.checkpointEvery(), history, monitor);
         Split train = data.train();
-        int total = t.minibatch() ? t.epochs() : t.iterations();
         TrainingResult result;
         try (Batches batches = t.minibatch()
                 ? Batches.minibatches(train.inputs(), network.precision(), t.batchSize(), t.shuffle(), random)
@@ -82,13 +91,24 @@ final class Training {
             result = from >= total
                     ? new TrainingResult(List.of(), from, trainer.updates(), 0, false, resume.engineState().isEmpty()
                             ? "direct" : "input_gram", Double.NaN)
-                    : trainer.train(batches, from, total, t.printEvery(), checkpointing);
+                    : trainer.train(batches, from, total, t.printEvery(), checkpointing,
+                            monitor == null ? EpochHook.NONE : monitor);
         }
         List<CostPoint> costs = new ArrayList<>(resume == null ? List.of() : resume.costs());
         costs.addAll(result.costs());
         TrainingResult combined = new TrainingResult(costs, result.stepsDone(), result.updates(), result.seconds(),
-                result.stopped(), result.firstLayerForm(), result.warmUpdatesPerSecond());
-        return evaluate(spec, data, network, combined);
+                result.stopped(), result.firstLayerForm(), result.warmUpdatesPerSecond(), result.stoppedEarly());
+        ValidationReport validation = null;
+        if (monitor != null) {
+            boolean restore = t.earlyStopping() != null && t.earlyStopping().restoreBest()
+                    && !monitor.bestParameters().isEmpty() && !result.stopped();
+            if (restore) {
+                network.load(monitor.bestParameters());
+            }
+            validation = new ValidationReport(monitor.history(), null, t.earlyStopping(), monitor.bestStep(),
+                    monitor.best(), restore, result.stoppedEarly());
+        }
+        return evaluate(spec, data, network, combined, validation);
     }
 
     /** Whether the spec's loss compares label values (regression) rather than class indices. */
@@ -96,8 +116,13 @@ final class Training {
         return plugins.get(LossFactory.class, spec.loss().type()).labelKind() == LossFactory.LabelKind.VALUE;
     }
 
-    /** Metrics of {@code network} on both splits of {@code data}. */
+    /** Metrics of {@code network} on every split of {@code data}. */
     RunResult evaluate(ModelSpec spec, PreparedData data, Network network, TrainingResult training) {
+        return evaluate(spec, data, network, training, null);
+    }
+
+    private RunResult evaluate(ModelSpec spec, PreparedData data, Network network, TrainingResult training,
+            ValidationReport validation) {
         long start = System.nanoTime();
         double threshold = spec.evaluation().threshold();
         boolean values = valueLabels(spec);
@@ -110,8 +135,14 @@ final class Training {
             testOutputs = Inference.outputs(network, data.test().inputs());
             testMetrics = Metrics.of(testOutputs, units, data.test().labels(), threshold, values);
         }
+        if (data.validation() != null) {
+            Metrics final_ = Metrics.of(Inference.outputs(network, data.validation().inputs()), units,
+                    data.validation().labels(), threshold, values);
+            validation = validation == null ? new ValidationReport(List.of(), final_, null, -1, Double.NaN, false,
+                    false) : validation.withFinal(final_);
+        }
         return new RunResult(spec, data, network, training, trainMetrics, testMetrics, testOutputs,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, validation);
     }
 
     /** Writes checkpoints on schedule and when the loop stops early; passes everything on. */
@@ -122,10 +153,12 @@ final class Training {
         private final Path dir;
         private final int every;
         private final List<CostPoint> costs;
+        private final ValidationMonitor monitor;
         private int lastStep;
 
         CheckpointingListener(TrainingListener delegate, Trainer trainer, NumpyRandom random, Path dir, int every,
-                List<CostPoint> costs) {
+                List<CostPoint> costs, ValidationMonitor monitor) {
+            this.monitor = monitor;
             this.delegate = delegate;
             this.trainer = trainer;
             this.random = random;
@@ -168,7 +201,8 @@ final class Training {
             Map<String, NumpyArray> parameters = trainer.network().parameterArrays();
             try {
                 new Checkpoint(step, trainer.updates(), random.state(), parameters, trainer.optimizerState(),
-                        trainer.formState(), List.copyOf(costs)).write(dir);
+                        trainer.formState(), List.copyOf(costs), monitor == null ? Map.of() : monitor.state())
+                        .write(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("writing the checkpoint in " + dir + " failed: " + e.getMessage(), e);
             }

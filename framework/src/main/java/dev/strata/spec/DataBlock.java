@@ -46,6 +46,15 @@ final class DataBlock {
         Params train = null;
         Params test = null;
         Params classNames = null;
+        Params validation = null;
+        double validationSplit = 0;
+        Optional<YamlNode> validationNode = data.node("validation");
+        if (validationNode.isPresent() && validationNode.get() instanceof YamlNode.Mapping m && m.get("split") != null) {
+            validationSplit = validationSplit(m, data.pathOf("validation"));
+        } else if (factory != null && validationNode.isPresent()) {
+            validation = split(validationNode.get(), data.pathOf("validation"), factory.parameters(), owner)
+                    .orElse(null);
+        }
         if (factory != null) {
             train = trainNode.flatMap(n -> split(n, data.pathOf("train"), factory.parameters(), owner)).orElse(null);
             test = testNode.flatMap(n -> split(n, data.pathOf("test"), factory.parameters(), owner)).orElse(null);
@@ -63,7 +72,22 @@ final class DataBlock {
                 .toList(), DataSpec.Cache.AUTO.yamlName());
         data.finish();
         return errors.size() == before ? Optional.of(new DataSpec(format, train, test, classNames, preprocessing,
-                DataSpec.Cache.valueOf(cache.toUpperCase(java.util.Locale.ROOT)))) : Optional.empty();
+                DataSpec.Cache.valueOf(cache.toUpperCase(java.util.Locale.ROOT)), validation, validationSplit))
+                : Optional.empty();
+    }
+
+    /** {@code validation: {split: 0.2}}: a fraction of the training examples, nothing else in the block. */
+    private double validationSplit(YamlNode.Mapping node, String path) {
+        YamlBlock block = new YamlBlock(node, path, errors);
+        Optional<Double> split = block.number("split");
+        block.finish();
+        if (split.isPresent() && !(split.get() > 0 && split.get() < 1)) {
+            errors.add(Kind.OUT_OF_RANGE, block.locationOf("split"), block.pathOf("split"), "split must be in (0, 1),"
+                    + " got " + block.textOf("split"), "set split to the fraction of the training examples held out"
+                    + " for validation, e.g. 0.2");
+            return 0;
+        }
+        return split.orElse(0.0);
     }
 
     private Optional<Params> split(YamlNode node, String path, List<ParamSpec> specs, String owner) {
@@ -83,7 +107,15 @@ final class DataBlock {
                     "scale must be a finite number > 0, got " + block.textOf("scale"),
                     "set scale to what features are divided by, e.g. 255 for 8-bit pixels");
         }
+        boolean standardize = block.bool("standardize").orElse(false);
+        boolean minMax = block.bool("min_max").orElse(false);
+        if (standardize && minMax) {
+            errors.add(Kind.UNKNOWN_VALUE, block.locationOf("min_max"), block.pathOf("min_max"), "standardize and"
+                    + " min_max are both set, but each replaces the other", "keep one: standardize: true (mean 0,"
+                    + " standard deviation 1 per feature) or min_max: true (each feature into [0, 1])");
+        }
         block.finish();
-        return new Preprocessing(flatten, scale);
+        return new Preprocessing(flatten, scale, standardize ? Preprocessing.Normalize.STANDARDIZE
+                : minMax ? Preprocessing.Normalize.MIN_MAX : Preprocessing.Normalize.NONE);
     }
 }

@@ -9,9 +9,22 @@ import dev.strata.spi.Params;
  * @param test {@code null} when the spec has no test split
  * @param classNames {@code null} when the spec names no class names
  * @param cache whether the examples are read into memory or streamed from disk as training goes
+ * @param validation the validation block's format parameters (its own file), or {@code null}
+ * @param validationSplit the fraction of the training examples held out for validation (stratified
+ *     by class, drawn from the seed), 0 for none; never set together with {@code validation}
  */
 public record DataSpec(String format, Params train, Params test, Params classNames, Preprocessing preprocessing,
-        Cache cache) {
+        Cache cache, Params validation, double validationSplit) {
+    public DataSpec(String format, Params train, Params test, Params classNames, Preprocessing preprocessing,
+            Cache cache) {
+        this(format, train, test, classNames, preprocessing, cache, null, 0);
+    }
+
+    /** Whether the spec has validation data, from a file or a split. */
+    public boolean hasValidation() {
+        return validation != null || validationSplit > 0;
+    }
+
     /** {@code data.cache}. */
     public enum Cache {
         /** Read every example into memory (in its stored type). */

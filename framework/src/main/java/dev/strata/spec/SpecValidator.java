@@ -13,6 +13,7 @@ import dev.strata.spi.InitializerFactory;
 import dev.strata.spi.LossFactory;
 import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.OutputLayer;
+import dev.strata.spi.ScheduleFactory;
 import dev.strata.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,31 +55,41 @@ final class SpecValidator {
         ModelDef model = spec.required("model", "the model block").flatMap(n -> model(n, "model")).orElse(null);
         Selector loss = params.selector(spec.node("loss").orElse(defaultName(DEFAULT_LOSS, root)), "loss",
                 "loss", plugins.factories(LossFactory.class), f -> Parameters.declared(PluginKind.LOSS, f)).orElse(null);
-        Selector optimizer = spec.required("optimizer", "the optimizer (e.g. {type: gradient_descent, "
-                + "learning_rate: 0.0075})").flatMap(n -> params.selector(n, "optimizer", "optimizer",
-                        plugins.factories(OptimizerFactory.class), f -> Parameters.declared(PluginKind.OPTIMIZER, f)))
-                .orElse(null);
+        Optional<YamlNode> optimizerNode = spec.required("optimizer", "the optimizer (e.g. {type: gradient_descent, "
+                + "learning_rate: 0.0075})");
+        Selector optimizer = optimizerNode.map(SpecValidator::withoutSchedule).flatMap(n -> params.selector(n,
+                "optimizer", "optimizer", plugins.factories(OptimizerFactory.class),
+                f -> Parameters.declared(PluginKind.OPTIMIZER, f))).orElse(null);
+        YamlNode scheduleNode = optimizerNode.filter(n -> n instanceof YamlNode.Mapping m && m.get("schedule") != null)
+                .map(n -> ((YamlNode.Mapping) n).get("schedule"))
+                .orElse(new YamlNode.Scalar(YamlNode.ScalarType.STRING, "constant", root.location()));
+        Selector schedule = params.selector(scheduleNode, "optimizer.schedule", "schedule",
+                plugins.factories(ScheduleFactory.class), f -> Parameters.declared(PluginKind.SCHEDULE, f)).orElse(null);
         TrainingSpec training = spec.required("training", "the training block (e.g. {iterations: 2500})")
-                .flatMap(n -> training(n, "training")).orElse(null);
-        EvaluationSpec evaluation = spec.node("evaluation").map(n -> evaluation(n, "evaluation"))
+                .flatMap(n -> new TrainingBlock(errors).training(n, "training")).orElse(null);
+        EvaluationSpec evaluation = spec.node("evaluation").map(n -> new TrainingBlock(errors).evaluation(n, "evaluation"))
                 .orElse(Optional.of(EvaluationSpec.DEFAULT)).orElse(null);
         spec.finish();
         if (loss != null && model != null) {
             checkLossFitsOutput(loss, model, spec);
         }
-        if (data != null && training != null && data.cache() == DataSpec.Cache.STREAM && !training.minibatch()) {
-            Location at = spec.node("data").filter(n -> n instanceof YamlNode.Mapping)
-                    .map(n -> new YamlBlock((YamlNode.Mapping) n, "data", errors).locationOf("cache"))
-                    .orElse(spec.location());
-            errors.add(Kind.TRAINING_MODE, at, "data.cache", "data.cache: stream reads examples from disk as minibatch"
-                    + " training goes, but this spec trains full-batch (training.iterations)",
-                    "train in minibatches (training: {epochs: 10, batch_size: 64}), or set data.cache: memory");
-        }
+        new CrossChecks(plugins, errors, spec).check(data, model, loss, schedule, training);
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ModelSpec(version, name, seed, dtype, data, model, loss, optimizer, training,
+        return Optional.of(new ModelSpec(version, name, seed, dtype, data, model, loss, optimizer, schedule, training,
                 evaluation, source));
+    }
+
+    /** The optimizer block without its {@code schedule}, which is a selector of its own. */
+    private static YamlNode withoutSchedule(YamlNode node) {
+        if (!(node instanceof YamlNode.Mapping mapping) || mapping.get("schedule") == null) {
+            return node;
+        }
+        YamlNode.Mapping out = new YamlNode.Mapping(mapping.location());
+        mapping.entries().values().stream().filter(e -> !e.key().equals("schedule"))
+                .forEach(e -> out.put(e.key(), e.keyLocation(), e.value()));
+        return out;
     }
 
     /** A default selector, located at the spec's root when the key is absent. */
@@ -167,67 +178,17 @@ final class SpecValidator {
         boolean hasInitializer = layer.has("initializer");
         Optional<Selector> initializer = layer.node("initializer").flatMap(n -> params.selector(n,
                 layer.pathOf("initializer"), "initializer", plugins.factories(InitializerFactory.class), f -> f.parameters()));
-        layer.finish();
-        if (units.isEmpty() || activation.isEmpty() || hasInitializer && initializer.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new LayerSpec(units.get(), activation.get(), initializer.orElse(null)));
-    }
-
-    private Optional<TrainingSpec> training(YamlNode node, String path) {
-        Optional<YamlBlock> maybe = YamlBlock.of(node, path, errors);
-        if (maybe.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlBlock block = maybe.get();
         int before = errors.size();
-        boolean hasIterations = block.has("iterations");
-        boolean hasEpochs = block.has("epochs");
-        Optional<Integer> iterations = block.intAtLeast("iterations", null, 1);
-        Optional<Integer> epochs = block.intAtLeast("epochs", null, 1);
-        Optional<Integer> batchSize = block.intAtLeast("batch_size", null, 1);
-        boolean hasShuffle = block.has("shuffle");
-        boolean shuffle = block.bool("shuffle").orElse(true);
-        int printEvery = block.intAtLeast("print_every", 100, 1).orElse(100);
-        int checkpointEvery = block.intAtLeast("checkpoint_every", 0, 0).orElse(0);
-        boolean inputGram = block.choice("input_gram", List.of("auto", "never"), "auto").equals("auto");
-        if (hasIterations == hasEpochs) {
-            errors.add(Kind.TRAINING_MODE, hasIterations ? block.locationOf("epochs") : block.location(), path,
-                    hasIterations ? "both iterations and epochs are set" : "neither iterations nor epochs is set",
-                    "set exactly one: iterations (full-batch steps) or epochs with batch_size (minibatches)");
-        } else if (hasEpochs && !block.has("batch_size")) {
-            errors.add(Kind.MISSING_KEY, block.location(), block.pathOf("batch_size"),
-                    "missing batch_size (required with epochs)", "add batch_size: 64, or train full-batch with "
-                            + "iterations");
-        } else if (hasIterations) {
-            for (String key : List.of("batch_size", "shuffle")) {
-                if (key.equals("batch_size") ? block.has(key) : hasShuffle) {
-                    errors.add(Kind.TRAINING_MODE, block.locationOf(key), block.pathOf(key), key
-                            + " applies only to minibatch training with epochs",
-                            "remove " + key + ", or replace iterations with epochs");
-                }
-            }
-        }
-        block.finish();
-        if (errors.size() != before) {
+        double dropout = layer.fraction("dropout", 0.0, false, "the fraction of activations dropped in training,"
+                + " e.g. 0.2");
+        double l2 = layer.nonNegative("l2", "this layer's L2 strength, e.g. 0.01");
+        double l1 = layer.nonNegative("l1", "this layer's L1 strength, e.g. 0.001");
+        layer.finish();
+        if (units.isEmpty() || activation.isEmpty() || hasInitializer && initializer.isEmpty()
+                || errors.size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new TrainingSpec(iterations.orElse(null), epochs.orElse(null), batchSize.orElse(null),
-                shuffle, printEvery, checkpointEvery, inputGram));
-    }
-
-    private Optional<EvaluationSpec> evaluation(YamlNode node, String path) {
-        return YamlBlock.of(node, path, errors).flatMap(block -> {
-            int before = errors.size();
-            double threshold = block.number("threshold").orElse(EvaluationSpec.DEFAULT.threshold());
-            if (errors.size() == before && !(threshold > 0 && threshold < 1)) {
-                errors.add(Kind.OUT_OF_RANGE, block.locationOf("threshold"), block.pathOf("threshold"),
-                        "threshold must be in (0, 1), got " + block.textOf("threshold"),
-                        "set threshold to a probability between 0 and 1, e.g. 0.5");
-            }
-            block.finish();
-            return errors.size() == before ? Optional.of(new EvaluationSpec(threshold)) : Optional.empty();
-        });
+        return Optional.of(new LayerSpec(units.get(), activation.get(), initializer.orElse(null), dropout, l2, l1));
     }
 
     /** Asks the loss whether it fits the output layer, describing that layer by the link its activation computes. */

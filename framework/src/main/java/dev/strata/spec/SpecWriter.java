@@ -38,7 +38,9 @@ public final class SpecWriter {
         out.put("data", data(spec.data()));
         out.put("model", model(spec.model()));
         out.put("loss", selector(spec.loss()));
-        out.put("optimizer", selector(spec.optimizer()));
+        Map<String, Object> optimizer = selector(spec.optimizer());
+        optimizer.put("schedule", selector(spec.schedule()));
+        out.put("optimizer", optimizer);
         out.put("training", training(spec.training()));
         out.put("evaluation", Map.of("threshold", spec.evaluation().threshold()));
         return out;
@@ -51,12 +53,19 @@ public final class SpecWriter {
         if (data.test() != null) {
             out.put("test", params(data.test()));
         }
+        if (data.validation() != null) {
+            out.put("validation", params(data.validation()));
+        } else if (data.validationSplit() > 0) {
+            out.put("validation", Map.of("split", data.validationSplit()));
+        }
         if (data.classNames() != null) {
             out.put("class_names", params(data.classNames()));
         }
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         preprocessing.put("flatten", data.preprocessing().flatten());
         preprocessing.put("scale", data.preprocessing().scale());
+        preprocessing.put("standardize", data.preprocessing().normalize() == Preprocessing.Normalize.STANDARDIZE);
+        preprocessing.put("min_max", data.preprocessing().normalize() == Preprocessing.Normalize.MIN_MAX);
         out.put("preprocessing", preprocessing);
         out.put("cache", data.cache().yamlName());
         return out;
@@ -71,6 +80,9 @@ public final class SpecWriter {
             if (layer.initializer() != null) {
                 out.put("initializer", selector(layer.initializer()));
             }
+            putIfSet(out, "dropout", layer.dropout());
+            putIfSet(out, "l2", layer.l2());
+            putIfSet(out, "l1", layer.l1());
             layers.add(out);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -91,7 +103,22 @@ public final class SpecWriter {
         out.put("print_every", training.printEvery());
         out.put("checkpoint_every", training.checkpointEvery());
         out.put("input_gram", training.inputGram() ? "auto" : "never");
+        EarlyStopping stopping = training.earlyStopping();
+        if (stopping != null) {
+            Map<String, Object> block = new LinkedHashMap<>();
+            block.put("monitor", stopping.monitor());
+            block.put("patience", stopping.patience());
+            block.put("min_delta", stopping.minDelta());
+            block.put("restore_best", stopping.restoreBest());
+            out.put("early_stopping", block);
+        }
         return out;
+    }
+
+    private static void putIfSet(Map<String, Object> out, String key, double value) {
+        if (value != 0) {
+            out.put(key, value);
+        }
     }
 
     private static Map<String, Object> selector(Selector selector) {

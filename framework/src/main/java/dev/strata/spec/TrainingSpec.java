@@ -13,9 +13,27 @@ package dev.strata.spec;
  * @param inputGram {@code input_gram: auto} (the default): full-batch plain gradient descent may
  *     train the first layer through the input's Gram matrix where that does less work; {@code never}
  *     keeps the notebooks' direct products
+ * @param earlyStopping when to stop on the validation data, or {@code null} to train every step
  */
 public record TrainingSpec(Integer iterations, Integer epochs, Integer batchSize, boolean shuffle, int printEvery,
-        int checkpointEvery, boolean inputGram) {
+        int checkpointEvery, boolean inputGram, EarlyStopping earlyStopping) {
+    public TrainingSpec(Integer iterations, Integer epochs, Integer batchSize, boolean shuffle, int printEvery,
+            int checkpointEvery, boolean inputGram) {
+        this(iterations, epochs, batchSize, shuffle, printEvery, checkpointEvery, inputGram, null);
+    }
+
+    /** The loop's steps: iterations, or epochs. */
+    public int steps() {
+        return minibatch() ? epochs : iterations;
+    }
+
+    /**
+     * How often the validation data is evaluated, in steps: every epoch in minibatch training, every
+     * {@code print_every} iterations in full-batch training.
+     */
+    public int validateEvery() {
+        return minibatch() ? 1 : printEvery;
+    }
 
     public boolean minibatch() {
         return epochs != null;

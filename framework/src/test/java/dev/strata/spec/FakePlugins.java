@@ -41,6 +41,9 @@ final class FakePlugins {
                 optimizer("unbounded", 0.1, ParamSpec.number("learning_rate", 0.1, "step size"),
                         ParamSpec.optional("steps", ParamType.INT, 3, "inner steps")),
                 loss("binary_cross_entropy", "sigmoid", false), loss("categorical_cross_entropy", "softmax", true),
+                dev.strata.spi.ScheduleFactory.of("constant", "fake", List.of(), p -> (b, e, n) -> b),
+                dev.strata.spi.ScheduleFactory.of("step", "fake", List.of(ParamSpec.optional("every", ParamType.INT, 10,
+                        "epochs between drops").withMin(1, false)), p -> (b, e, n) -> b),
                 new FakeHdf5());
         return new PluginRegistry(factories.stream().map(f -> new PluginRegistry.Registration(f, "fake plugins",
                 "fake")).toList());

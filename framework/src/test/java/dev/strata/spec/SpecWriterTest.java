@@ -64,7 +64,7 @@ class SpecWriterTest {
         assertThat(map.keySet()).startsWith("version", "name", "seed", "dtype");
         assertThat(map.get("loss")).isEqualTo(Map.of("type", "binary_cross_entropy", "l2", 0.0));
         assertThat(map.get("optimizer")).isEqualTo(Map.of("type", "adam", "learning_rate", 0.001, "beta1", 0.9,
-                "beta2", 0.999, "epsilon", 1e-8));
+                "beta2", 0.999, "epsilon", 1e-8, "schedule", Map.of("type", "constant", "warmup", 0)));
         assertThat(map.get("model")).isEqualTo(Map.of(
                 "layers", List.of(Map.of("units", 1, "activation", Map.of("type", "sigmoid"))),
                 "initializer", Map.of("type", "lecun_normal")));
@@ -73,7 +73,8 @@ class SpecWriterTest {
         assertThat(map.get("data")).isEqualTo(Map.of("format", "hdf5",
                 "train", Map.of("path", dir.resolve("data/train.h5").toString(), "features", "train_set_x",
                         "labels", "train_set_y"),
-                "preprocessing", Map.of("flatten", true, "scale", 1.0), "cache", "auto"));
+                "preprocessing", Map.of("flatten", true, "scale", 1.0, "standardize", false,
+                        "min_max", false), "cache", "auto"));
         assertThat(map.get("evaluation")).isEqualTo(Map.of("threshold", 0.5));
     }
 }

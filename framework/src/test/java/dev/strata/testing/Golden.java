@@ -28,6 +28,11 @@ public final class Golden {
         return load("/golden/cat-adam-minibatch-numpy.json");
     }
 
+    /** numpy references for dropout, penalties, schedules, standardisation and the validation split. */
+    public static Map<String, Object> trainingFeatures() {
+        return load("/golden/training-features-numpy.json");
+    }
+
     public static Map<String, Object> trajectories() {
         return load("/golden/cat-training-trajectories.json");
     }

@@ -24,6 +24,11 @@ public interface ExampleReader extends AutoCloseable {
     /** One label per example. */
     double[] labels();
 
+    /** For labels read as text, the text of each code in {@link #labels()}; {@code null} (the default) for numbers. */
+    default java.util.List<String> labelNames() {
+        return null;
+    }
+
     /** The bytes one example takes in its stored type, for deciding whether the split fits in memory. */
     long bytesPerExample();
 
@@ -32,7 +37,7 @@ public interface ExampleReader extends AutoCloseable {
 
     /** Every example, for reading the split into memory. */
     default Examples readAll() throws IOException {
-        return new Examples(read(0, count()), exampleShape(), labels());
+        return new Examples(read(0, count()), exampleShape(), labels(), labelNames());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.strata.spi;
 
+import java.util.List;
+
 import java.util.Arrays;
 
 /**
@@ -10,10 +12,17 @@ import java.util.Arrays;
  * @param exampleShape the shape of one example (e.g. 64 × 64 × 3 for an RGB image); its product is
  *     the width
  * @param labels one label per example (a class index for classification losses)
+ * @param labelNames for labels read as text: the text of each code, {@code labels[i]} indexing it (in
+ *     any order: the engine orders classes); {@code null} when labels were numbers
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
-public record Examples(StoredFeatures features, int[] exampleShape, double[] labels) {
+public record Examples(StoredFeatures features, int[] exampleShape, double[] labels, List<String> labelNames) {
+    public Examples(StoredFeatures features, int[] exampleShape, double[] labels) {
+        this(features, exampleShape, labels, null);
+    }
+
     public Examples {
+        labelNames = labelNames == null ? null : List.copyOf(labelNames);
         exampleShape = exampleShape.clone();
         if (width(exampleShape) != features.width()) {
             throw new IllegalArgumentException("features of width " + features.width() + " for examples of shape "

@@ -143,4 +143,29 @@ public final class YamlBlock {
     public String textOf(String key) {
         return node(key).map(n -> n instanceof YamlNode.Scalar s ? s.text() : n.describe()).orElse("");
     }
+
+    /**
+     * A number in [0, 1) ({@code [0, 1]} when {@code oneAllowed}); {@code fallback} when absent, with an
+     * error naming what it means ({@code what}) when outside.
+     */
+    public double fraction(String key, double fallback, boolean oneAllowed, String what) {
+        Optional<Double> value = number(key);
+        if (value.isPresent() && !(value.get() >= 0 && (oneAllowed ? value.get() <= 1 : value.get() < 1))) {
+            errors.add(Kind.OUT_OF_RANGE, locationOf(key), pathOf(key), key + " must be in [0, 1" + (oneAllowed ? "]"
+                    : ")") + ", got " + textOf(key), "set " + key + " to " + what);
+            return fallback;
+        }
+        return value.orElse(fallback);
+    }
+
+    /** A finite number >= 0; 0 when absent. */
+    public double nonNegative(String key, String what) {
+        Optional<Double> value = number(key);
+        if (value.isPresent() && !(value.get() >= 0 && Double.isFinite(value.get()))) {
+            errors.add(Kind.OUT_OF_RANGE, locationOf(key), pathOf(key), key + " must be a finite number >= 0, got "
+                    + textOf(key), "set " + key + " to " + what);
+            return 0;
+        }
+        return value.orElse(0.0);
+    }
 }

@@ -4,7 +4,7 @@ import dev.strata.plugins.sweep.LocalExecutorFactory;
 import dev.strata.spi.PluginModule;
 
 /**
- * The built-in activations, initializers, optimizers, losses and the local sweep executor. Registered
+ * The built-in activations, initializers, optimizers, learning-rate schedules, losses and the local sweep executor. Registered
  * through {@code META-INF/services/dev.strata.spi.StrataPlugin} and found exactly like a third-party
  * jar; like one, it sees only the SPI.
  */
@@ -18,6 +18,7 @@ public final class BuiltinPlugin extends PluginModule {
         register(Optimizers.GRADIENT_DESCENT, Optimizers.MOMENTUM, Optimizers.RMSPROP, Optimizers.ADAM);
         register(new Losses.BinaryCrossEntropyFactory(), new Losses.CategoricalCrossEntropyFactory(),
                 new Losses.MeanSquaredErrorFactory());
+        register(Schedules.CONSTANT, Schedules.STEP, Schedules.EXPONENTIAL, Schedules.COSINE, Schedules.INVERSE_TIME);
         register(new LocalExecutorFactory());
     }
 }

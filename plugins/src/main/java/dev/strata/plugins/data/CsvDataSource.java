@@ -33,7 +33,7 @@ final class CsvDataSource implements DataSource {
             int width = layout.width();
             int perChunk = Math.max(1, CHUNK_VALUES / width);
             List<double[]> chunks = new ArrayList<>();
-            double[] labels = new double[1024];
+            LabelColumn labels = new LabelColumn();
             double[] chunk = null;
             int rows = 0;
             while (scanner.next()) {
@@ -41,16 +41,13 @@ final class CsvDataSource implements DataSource {
                     chunk = new double[perChunk * width];
                     chunks.add(chunk);
                 }
-                if (rows == labels.length) {
-                    labels = Arrays.copyOf(labels, labels.length * 2);
-                }
-                labels[rows] = row(scanner, layout, chunk, (rows % perChunk) * width);
+                row(scanner, layout, chunk, (rows % perChunk) * width, labels);
                 rows++;
             }
             requireRows(path, rows);
             StoredFeatures features = new StoredFeatures.Float64(chunks.toArray(new double[0][]), width, rows,
                     perChunk);
-            return new Examples(features, new int[] {width}, Arrays.copyOf(labels, rows));
+            return new Examples(features, new int[] {width}, labels.labels(), labels.names());
         }
     }
 
@@ -89,8 +86,8 @@ final class CsvDataSource implements DataSource {
                 delimiter);
     }
 
-    /** The scanner's current row: its features into {@code into} from {@code at}; returns its label. */
-    static double row(CsvScanner scanner, Layout layout, double[] into, int at) {
+    /** The scanner's current row: its features into {@code into} from {@code at}, its label into {@code labels}. */
+    static void row(CsvScanner scanner, Layout layout, double[] into, int at, LabelColumn labels) {
         List<String> header = layout.header();
         if (scanner.cells() != header.size()) {
             throw new BadInputException(layout.path() + ":" + scanner.line() + ": row has " + scanner.cells()
@@ -98,16 +95,17 @@ final class CsvDataSource implements DataSource {
                             ? "check 'delimiter' ('" + layout.delimiter() + "') and give every row one value per header column"
                             : "give every row one value per header column");
         }
-        double label = 0;
         for (int c = 0; c < header.size(); c++) {
-            double value = number(scanner, c, layout.path(), header.get(c));
             if (c == layout.label()) {
-                label = value;
+                if (scanner.text(c).isBlank()) {
+                    throw new BadInputException(layout.path() + ":" + scanner.line() + ": the label ('"
+                            + header.get(c) + "', column " + (c + 1) + ") is empty", "give every row a label");
+                }
+                labels.add(scanner, c);
             } else {
-                into[at++] = value;
+                into[at++] = number(scanner, c, layout.path(), header.get(c));
             }
         }
-        return label;
     }
 
     static void requireRows(Path path, int rows) {

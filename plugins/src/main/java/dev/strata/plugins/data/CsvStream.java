@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A CSV split opened for ranged reads: one pass checks every row and records the labels and, for
@@ -23,15 +24,18 @@ final class CsvStream implements ExampleReader {
     private final Params split;
     private final CsvDataSource.Layout layout;
     private final double[] labels;
+    private final List<String> labelNames;
     private final long[] offsets;
     private final long[] lines;
     private final FileChannel channel;
 
-    private CsvStream(Params split, CsvDataSource.Layout layout, double[] labels, long[] offsets, long[] lines,
+    private CsvStream(Params split, CsvDataSource.Layout layout, double[] labels, List<String> labelNames,
+            long[] offsets, long[] lines,
             FileChannel channel) {
         this.split = split;
         this.layout = layout;
         this.labels = labels;
+        this.labelNames = labelNames;
         this.offsets = offsets;
         this.lines = lines;
         this.channel = channel;
@@ -42,7 +46,7 @@ final class CsvStream implements ExampleReader {
             CsvScanner scanner = CsvDataSource.scanner(path, in, split);
             CsvDataSource.Layout layout = CsvDataSource.layout(scanner, path, split);
             double[] row = new double[layout.width()];
-            double[] labels = new double[1024];
+            LabelColumn labels = new LabelColumn();
             long[] offsets = new long[16];
             long[] lines = new long[16];
             int rows = 0;
@@ -58,15 +62,13 @@ final class CsvStream implements ExampleReader {
                     offsets[k] = offset;
                     lines[k] = line;
                 }
-                if (rows == labels.length) {
-                    labels = Arrays.copyOf(labels, labels.length * 2);
-                }
-                labels[rows++] = CsvDataSource.row(scanner, layout, row, 0);
+                CsvDataSource.row(scanner, layout, row, 0, labels);
+                rows++;
                 offset = scanner.offset();
                 line = scanner.line();
             }
             CsvDataSource.requireRows(path, rows);
-            return new CsvStream(split, layout, Arrays.copyOf(labels, rows), offsets, lines,
+            return new CsvStream(split, layout, labels.labels(), labels.names(), offsets, lines,
                     FileChannel.open(path, StandardOpenOption.READ));
         }
     }
@@ -87,6 +89,11 @@ final class CsvStream implements ExampleReader {
     }
 
     @Override
+    public List<String> labelNames() {
+        return labelNames;
+    }
+
+    @Override
     public long bytesPerExample() {
         return 8L * layout.width();
     }
@@ -102,12 +109,13 @@ final class CsvStream implements ExampleReader {
         for (int r = k * STRIDE; r < first; r++) {
             scanner.next();
         }
+        LabelColumn ignored = new LabelColumn();
         for (int j = 0; j < n; j++) {
             if (!scanner.next()) {
                 throw new IOException(layout.path() + " changed while it was being read: it ends before row "
                         + (first + j + 1));
             }
-            CsvDataSource.row(scanner, layout, values, j * width);
+            CsvDataSource.row(scanner, layout, values, j * width, ignored);
         }
         return new StoredFeatures.Float64(new double[][] {values}, width, n, Math.max(1, n));
     }
