@@ -1,6 +1,8 @@
 package dev.strata.cli;
 
 import dev.strata.engine.CostPoint;
+import dev.strata.engine.ValidationPoint;
+import java.util.Map;
 import dev.strata.engine.TrainingListener;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -38,6 +40,9 @@ final class ConsoleTrainingListener implements TrainingListener {
         this.bar = quiet ? null : progress;
         this.stop = stop;
     }
+
+    private int lastCostEpoch = -1;
+    private ValidationPoint pending;
 
     @Override
     public void started(int totalSteps, String unit) {
@@ -82,14 +87,42 @@ final class ConsoleTrainingListener implements TrainingListener {
     }
 
     @Override
+    public void validated(ValidationPoint point) {
+        // minibatch: under the epoch's cost line (printed later when early stopping records it); full
+        // batch: every evaluation (print_every)
+        if (quiet) {
+            return;
+        }
+        if ("epoch".equals(unit) && point.step() - 1 != lastCostEpoch) {
+            pending = point;
+            return;
+        }
+        printValidation(point);
+    }
+
+    private void printValidation(ValidationPoint point) {
+        Map.Entry<String, Double> headline = point.metrics().entrySet().iterator().next();
+        clearLine();
+        out.println("  validation after " + unit + " " + ("epoch".equals(unit) ? point.step() - 1 : point.step())
+                + ": cost " + Numbers.cost(point.cost()) + ", " + headline.getKey() + " "
+                + Numbers.cost(headline.getValue()));
+        out.flush();
+    }
+
+    @Override
     public void cost(CostPoint point) {
         if (quiet) {
             return;
         }
+        lastCostEpoch = point.epoch();
         long at = point.epoch() >= 0 ? point.epoch() : point.iteration();
         clearLine();
         out.println("Cost after " + unit + " " + at + ": " + Numbers.cost(point.cost()));
         out.flush();
+        if (pending != null && pending.step() - 1 == point.epoch()) {
+            printValidation(pending);
+        }
+        pending = null;
     }
 
     private void clearLine() {

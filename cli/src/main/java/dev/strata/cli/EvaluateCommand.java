@@ -6,6 +6,7 @@ import dev.strata.engine.Inference;
 import dev.strata.eval.Classification;
 import dev.strata.eval.Metrics;
 import dev.strata.registry.PluginRegistry;
+import dev.strata.run.Predictions;
 import dev.strata.run.Runs;
 import dev.strata.run.SavedModel;
 import dev.strata.spec.ModelSpec;
@@ -38,8 +39,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "CONFIG", description = "Evaluate on the data block of this spec instead.")
     Path dataConfig;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write every evaluated example's prediction as CSV:"
+            + " split, example, label, predicted class and each class's probability (or the predicted value).")
+    Path out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         SpecLoader specs = root.injector().getInstance(SpecLoader.class);
         SavedModel model = root.savedModel(runDir);
         ModelSpec dataSpec = model.spec();
@@ -47,26 +52,40 @@ final class EvaluateCommand implements Callable<Integer> {
             ModelSpec other = specs.load(dataConfig, List.of());
             dataSpec = dataSpec.withData(other.data(), other.source());
         }
+        if (out != null) {
+            OutputFiles.requireWritable(out);
+        }
         PreparedData data = root.injector().getInstance(Runs.class).loadData(dataSpec);
         if (data.inputSize() != model.network().inputSize()) {
             throw new BadInputException("the data of " + (dataConfig != null ? dataConfig : runDir) + " has "
                     + data.inputSize() + " features per example but the model in " + runDir + " takes "
                     + model.network().inputSize(), "evaluate on data with the features the model was trained on");
         }
-        PrintWriter out = command.commandLine().getOut();
+        PrintWriter console = command.commandLine().getOut();
         double threshold = model.spec().evaluation().threshold();
         boolean values = root.injector().getInstance(PluginRegistry.class)
                 .get(LossFactory.class, model.spec().loss().type()).labelKind() == LossFactory.LabelKind.VALUE;
-        print(out, "train", metrics(model, data.train(), threshold, values));
+        List<Split> splits = new java.util.ArrayList<>(List.of(data.train()));
+        if (data.validation() != null) {
+            splits.add(data.validation());
+        }
         if (data.test() != null) {
-            print(out, "test", metrics(model, data.test(), threshold, values));
+            splits.add(data.test());
+        }
+        List<Predictions.Split> predictions = new java.util.ArrayList<>();
+        for (Split split : splits) {
+            // the transform fitted when training, never one fitted on this data
+            Split transformed = split.normalized(model.normalizer());
+            double[] outputs = Inference.outputs(model.network(), transformed.inputs());
+            print(console, split.name(), Metrics.of(outputs, model.network().outputUnits(), split.labels(), threshold,
+                    values));
+            predictions.add(new Predictions.Split(split.name(), outputs, split.labels()));
+        }
+        if (out != null) {
+            Predictions.write(out, predictions, model, values);
+            console.println("Predictions: " + out);
         }
         return 0;
-    }
-
-    private static Metrics metrics(SavedModel model, Split split, double threshold, boolean values) {
-        return Metrics.of(Inference.outputs(model.network(), split.inputs()), model.network().outputUnits(),
-                split.labels(), threshold, values);
     }
 
     private static void print(PrintWriter out, String split, Metrics m) {

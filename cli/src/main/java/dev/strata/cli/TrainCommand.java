@@ -7,6 +7,7 @@ import dev.strata.run.RunFiles;
 import dev.strata.run.RunFolder;
 import dev.strata.run.RunReport;
 import dev.strata.run.RunResult;
+import dev.strata.run.ValidationReport;
 import dev.strata.run.Runs;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.SpecLoader;
@@ -92,8 +93,13 @@ final class TrainCommand implements Callable<Integer> {
             return 130;
         }
         if (!quiet) {
+            ValidationReport validation = result.validation();
             console.println(headline("Train", result.train())
+                    + (validation == null ? "" : "   " + headline("Validation", validation.metrics()))
                     + (result.test() == null ? "" : "   " + headline("Test", result.test())));
+            if (validation != null && validation.earlyStopping() != null) {
+                console.println(earlyStopping(result.spec(), result.training().stepsDone(), validation));
+            }
             console.println(String.format(Locale.ROOT, "Trained in %.2f s (%d updates; first layer %s).",
                     result.training().seconds(), result.training().updates(),
                     result.training().firstLayerText()));
@@ -106,6 +112,24 @@ final class TrainCommand implements Callable<Integer> {
         }
         console.println("Report: " + outcome.dir().resolve(RunFiles.REPORT_MD));
         return 0;
+    }
+
+    /** Why training ended where it did, and whose parameters model.npz holds. */
+    static String earlyStopping(ModelSpec spec, int stepsDone, ValidationReport v) {
+        boolean minibatch = spec.training().minibatch();
+        String unit = minibatch ? "epoch" : "iteration";
+        // epochs are numbered from 0 as the cost lines number them; iterations by the updates done
+        int last = minibatch ? stepsDone - 1 : stepsDone;
+        int best = minibatch ? v.bestStep() - 1 : v.bestStep();
+        var stopping = v.earlyStopping();
+        String bestText = stopping.monitor() + " " + Numbers.cost(v.best()) + " after " + unit + " " + best;
+        if (v.stoppedEarly()) {
+            return "Stopped early after " + unit + " " + last + ": " + stopping.monitor() + " did not improve by more"
+                    + " than " + Numbers.cost(stopping.minDelta()) + " for " + stopping.patience() + " evaluations."
+                    + " Best: " + bestText + (v.restoredBest() ? "; model.npz holds those parameters." : ".");
+        }
+        return "Best " + bestText + (v.restoredBest() && v.bestStep() != stepsDone ? "; model.npz holds those"
+                + " parameters." : ".");
     }
 
     private static String unit(ModelSpec spec) {
@@ -167,6 +191,11 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void cost(dev.strata.engine.CostPoint point) {
             progress.cost(point);
+        }
+
+        @Override
+        public void validated(dev.strata.engine.ValidationPoint point) {
+            progress.validated(point);
         }
 
         @Override

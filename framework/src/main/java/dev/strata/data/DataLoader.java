@@ -50,11 +50,12 @@ public final class DataLoader {
             test = spec.data().test() == null ? null : read(source, spec.data().test(), spec, "test");
             requireWidth(test, train, spec, "test");
             Targets.Layout layout = labelLayout(spec);
+            boolean text = train.labelNames() != null;
             List<String> classNames = classNames(source, spec, train);
             if (spec.data().validation() != null) {
                 validation = read(source, spec.data().validation(), spec, "validation");
                 requireWidth(validation, train, spec, "validation");
-                remapText(validation, train, classNames, spec, "validation");
+                remapText(validation, text, classNames, spec, "validation");
             } else if (spec.data().validationSplit() > 0) {
                 Read[] parts = split(train, spec, layout != Targets.Layout.VALUE);
                 train = parts[0];
@@ -65,7 +66,7 @@ public final class DataLoader {
                         + " examples have shape " + Arrays.toString(train.shape())
                         + " but dense layers take one column per example", "set data.preprocessing.flatten: true");
             }
-            remapText(test, train, classNames, spec, "test");
+            remapText(test, text, classNames, spec, "test");
             Split trainSplit = prepare("train", train, spec, layout);
             Normalizer normalizer = switch (spec.data().preprocessing().normalize()) {
                 case STANDARDIZE -> Normalizer.standardize(trainSplit.inputs());
@@ -182,8 +183,8 @@ public final class DataLoader {
         return bytes;
     }
 
-    private static void remapText(Read split, Read train, List<String> classNames, ModelSpec spec, String name) {
-        if (train.labelNames() != null) {
+    private static void remapText(Read split, boolean text, List<String> classNames, ModelSpec spec, String name) {
+        if (text) {
             TextLabels.remap(split, classNames, spec, name);
         } else if (split != null && split.labelNames() != null) {
             throw new BadInputException(spec.source().locate("data." + name) + ": data." + name + ": labels are"

@@ -22,6 +22,10 @@ public interface TrainingListener {
     default void cost(CostPoint point) {
     }
 
+    /** Called after each evaluation of the validation data. */
+    default void validated(ValidationPoint point) {
+    }
+
     /**
      * Called after each completed step; return {@code true} to stop the loop after it (e.g. on
      * Ctrl-C). The loop then ends with {@link TrainingResult#stopped()} set.

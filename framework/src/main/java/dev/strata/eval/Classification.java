@@ -10,7 +10,7 @@ import java.util.Map;
  * Classification metrics.
  *
  * @param precision for two classes, of class 1; otherwise the macro average over classes (as recall
- *     and f1)
+ *     and f1: the unweighted mean of the per-class figures, sklearn's {@code average="macro"})
  * @param confusionMatrix rows are actual classes, columns predicted: {@code [[tn, fp], [fn, tp]]} for
  *     two classes
  * @param predictions the predicted class of each example
@@ -113,6 +113,67 @@ public record Classification(int examples, double accuracy, double precision, do
 
     private static double f1(double precision, double recall) {
         return precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
+    }
+
+    /** Class {@code k}'s precision: of the examples predicted {@code k}, the share that are {@code k}. */
+    public double precisionOf(int k) {
+        return precision(confusionMatrix, k);
+    }
+
+    /** Class {@code k}'s recall: of the examples of class {@code k}, the share predicted {@code k}. */
+    public double recallOf(int k) {
+        return recall(confusionMatrix, k);
+    }
+
+    public double f1Of(int k) {
+        return f1(precisionOf(k), recallOf(k));
+    }
+
+    /** The examples of class {@code k}. */
+    public long supportOf(int k) {
+        long n = 0;
+        for (long v : confusionMatrix[k]) {
+            n += v;
+        }
+        return n;
+    }
+
+    public int classes() {
+        return confusionMatrix.length;
+    }
+
+    /**
+     * The area under the ROC curve of a single sigmoid output (the probability that a random example
+     * of class 1 scores above a random example of class 0, ties counting half: sklearn's
+     * {@code roc_auc_score}); NaN for more than two classes or when one class is absent.
+     */
+    public double rocAuc(double[] labels) {
+        if (classes() != 2 || supportOf(0) == 0 || supportOf(1) == 0) {
+            return Double.NaN;
+        }
+        int m = probabilities.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(probabilities[a], probabilities[b]));
+        double rankSum = 0;
+        for (int i = 0; i < m;) {
+            int j = i;
+            while (j + 1 < m && probabilities[order[j + 1]] == probabilities[order[i]]) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                if (labels[order[k]] == 1) {
+                    rankSum += rank;
+                }
+            }
+            i = j + 1;
+        }
+        double positives = supportOf(1);
+        double negatives = supportOf(0);
+        return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
     }
 
     /** Indices of the examples whose prediction differs from the label. */

@@ -43,6 +43,64 @@ public final class Charts {
     }
 
     /**
+     * The training cost and, when there is validation data, the validation cost (same axis) and a
+     * validation metric (right-hand axis), against {@code xLabel} steps.
+     *
+     * @param validationX {@code null} without validation data
+     */
+    public static void trainingCurves(String title, String xLabel, List<Integer> trainX, List<Double> trainCost,
+            List<Integer> validationX, List<Double> validationCost, String metricName, List<Double> metric, Path png)
+            throws IOException {
+        if (validationX == null) {
+            costCurve(trainX, trainCost, title, xLabel, png);
+            return;
+        }
+        XYChart chart = chart(title, xLabel, "cost");
+        addLine(chart, "training cost", trainX, trainCost, 0);
+        addLine(chart, "validation cost", validationX, validationCost, 0);
+        addLine(chart, "validation " + metricName + " (right axis)", validationX, metric, 1);
+        chart.setYAxisGroupTitle(1, metricName);
+        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        save(chart, png);
+    }
+
+    private static void addLine(XYChart chart, String name, List<Integer> xs, List<Double> ys, int axis) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        keepFinite(xs.stream().map(Integer::doubleValue).toList(), ys, x, y);
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setYAxisGroup(axis);
+    }
+
+    /** A confusion matrix as a heat map: rows actual, columns predicted, each cell its count. */
+    public static void confusion(String title, List<String> classes, long[][] counts, Path png) throws IOException {
+        Headless.ensure();
+        byte[] bytes;
+        try {
+            org.knowm.xchart.HeatMapChart chart = new org.knowm.xchart.HeatMapChartBuilder().width(WIDTH)
+                    .height(HEIGHT).title(title).xAxisTitle("predicted").yAxisTitle("actual").build();
+            chart.getStyler().setShowValue(true);
+            chart.getStyler().setLegendVisible(false);
+            List<Number[]> cells = new ArrayList<>();
+            for (int r = 0; r < counts.length; r++) {
+                for (int c = 0; c < counts[r].length; c++) {
+                    // rows drawn from the bottom: the first class on top, as a printed matrix
+                    cells.add(new Number[] {c, counts.length - 1 - r, counts[r][c]});
+                }
+            }
+            List<String> reversed = new ArrayList<>(classes);
+            java.util.Collections.reverse(reversed);
+            chart.addSeries("counts", classes, reversed, cells);
+            bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (RuntimeException | Error e) {
+            throw Headless.translate(e);
+        }
+        AtomicFiles.writeBytes(png, bytes);
+    }
+
+    /**
      * Points {@code (x[i], y[i])}, e.g. a sweep's test accuracy per learning rate. A categorical x
      * (optimizer names) is passed as indices 0, 1, ... and named in {@code xLabel}. Points with a
      * non-finite coordinate are left out.

@@ -3,6 +3,7 @@ package dev.strata.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.strata.engine.CostPoint;
+import dev.strata.engine.ValidationPoint;
 import dev.strata.eval.Classification;
 import dev.strata.eval.Metrics;
 import dev.strata.registry.PluginCatalog;
@@ -15,9 +16,30 @@ import java.util.Map;
  * {@code report.json}: what a run was (the resolved spec, overrides, plugins and their origins),
  * what it did (costs, timing) and how well it did (metrics per split).
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunReport(String name, Map<String, Object> config, List<String> overrides, List<Cost> costs,
-        Map<String, SplitMetrics> metrics, Timing timing, boolean stoppedEarly, Environment.Info environment,
-        List<PluginCatalog.Provenance> plugins) {
+        Map<String, SplitMetrics> metrics, Validation validation, Timing timing, boolean stoppedEarly,
+        Environment.Info environment, List<PluginCatalog.Provenance> plugins) {
+
+    /**
+     * The validation history (one entry per evaluation) and what early stopping decided.
+     *
+     * @param stoppedEarly whether early stopping ended training before its last step ({@code stopped_early}
+     *     at the top level is an interrupted run)
+     * @param bestStep the iterations or epochs done at the best evaluation
+     * @param restoredBest whether model.npz holds the parameters of {@code bestStep}
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Validation(List<ValidationPoint> history, String monitor, Integer bestStep, Double best,
+            Boolean stoppedEarly, Boolean restoredBest) {
+        static Validation of(ValidationReport v) {
+            if (v.earlyStopping() == null) {
+                return new Validation(v.history(), null, null, null, null, null);
+            }
+            return new Validation(v.history(), v.earlyStopping().monitor(), v.bestStep(), v.best(), v.stoppedEarly(),
+                    v.restoredBest());
+        }
+    }
 
     /** One recorded cost; {@code epoch} only for minibatch training. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,12 +62,32 @@ public record RunReport(String name, Map<String, Object> config, List<String> ov
             Double warmUpdatesPerSecond, String firstLayer) {
     }
 
-    /** One split's metrics: the headline values, then the confusion matrix for classification, then the example count. */
-    public record SplitMetrics(Metrics metrics) {
+    /**
+     * One split's metrics: the headline values, then for classification the ROC AUC (two classes),
+     * per-class precision, recall, F1 and support (the headline precision, recall and F1 are the
+     * macro averages of these for more than two classes, class 1's for two) and the confusion
+     * matrix, then the example count.
+     */
+    public record SplitMetrics(Metrics metrics, double[] labels, List<String> classNames) {
         @JsonValue
         Map<String, Object> json() {
             Map<String, Object> out = new LinkedHashMap<>(metrics.values());
             if (metrics instanceof Classification c) {
+                double auc = c.rocAuc(labels);
+                if (!Double.isNaN(auc)) {
+                    out.put("roc_auc", auc);
+                }
+                out.put("average", c.classes() == 2 ? "binary (class 1)" : "macro");
+                Map<String, Object> perClass = new LinkedHashMap<>();
+                for (int k = 0; k < c.classes(); k++) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("precision", c.precisionOf(k));
+                    row.put("recall", c.recallOf(k));
+                    row.put("f1", c.f1Of(k));
+                    row.put("support", c.supportOf(k));
+                    perClass.put(k < classNames.size() ? classNames.get(k) : Integer.toString(k), row);
+                }
+                out.put("per_class", perClass);
                 List<List<Long>> confusion = new ArrayList<>();
                 for (long[] row : c.confusionMatrix()) {
                     List<Long> r = new ArrayList<>();
@@ -63,9 +105,14 @@ public record RunReport(String name, Map<String, Object> config, List<String> ov
 
     static RunReport of(RunResult run, RunWriter.Provenance provenance, double reportsSeconds) {
         Map<String, SplitMetrics> metrics = new LinkedHashMap<>();
-        metrics.put("train", new SplitMetrics(run.train()));
+        List<String> names = run.data().classNames();
+        metrics.put("train", new SplitMetrics(run.train(), run.data().train().labels(), names));
+        if (run.validation() != null) {
+            metrics.put("validation", new SplitMetrics(run.validation().metrics(), run.data().validation().labels(),
+                    names));
+        }
         if (run.test() != null) {
-            metrics.put("test", new SplitMetrics(run.test()));
+            metrics.put("test", new SplitMetrics(run.test(), run.data().test().labels(), names));
         }
         var training = run.training();
         Timing timing = new Timing(training.seconds(), provenance.totalSeconds(), provenance.startupSeconds(),
@@ -74,7 +121,8 @@ public record RunReport(String name, Map<String, Object> config, List<String> ov
                 Double.isNaN(training.warmUpdatesPerSecond()) ? null : training.warmUpdatesPerSecond(),
                 training.firstLayerForm());
         return new RunReport(run.spec().name(), dev.strata.spec.SpecWriter.toMap(run.spec()), provenance.overrides(),
-                training.costs().stream().map(Cost::of).toList(), metrics, timing, training.stopped(),
+                training.costs().stream().map(Cost::of).toList(), metrics,
+                run.validation() == null ? null : Validation.of(run.validation()), timing, training.stopped(),
                 Environment.describe(run.spec().dtype().yamlName()), provenance.plugins());
     }
 }

@@ -69,26 +69,62 @@ public final class RunWriter {
         long start = System.nanoTime();
         writeModel(dir, run);
         List<CostPoint> costs = run.training().costs();
-        boolean minibatch = run.spec().training().minibatch();
         if (!costs.isEmpty()) {
-            List<Integer> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            for (CostPoint p : costs) {
-                x.add(minibatch ? p.epoch() : (int) p.iteration());
-                y.add(p.cost());
-            }
-            Charts.costCurve(x, y, run.spec().name() + ": cost (learning rate " + learningRate(run.spec()) + ")",
-                    minibatch ? "epoch" : "iteration", dir.resolve(RunFiles.COST_CURVE));
+            writeCurves(dir, run);
         }
+        boolean confusion = writeConfusion(dir, run);
         boolean images = writeMislabeled(dir, run);
         RunReport report = RunReport.of(run, provenance, (System.nanoTime() - start) / 1e9);
         AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_JSON), JsonFiles.write(report));
-        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_MD), reportMarkdown(run, provenance, report.timing(),
-                !costs.isEmpty(), images));
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_MD), ReportMarkdown.of(run, provenance, report.timing(),
+                !costs.isEmpty(), images, confusion));
         return report;
     }
 
-    private static String learningRate(ModelSpec spec) {
+    /** The cost curve, with the validation cost and headline metric when there is validation data. */
+    private static void writeCurves(Path dir, RunResult run) throws IOException {
+        boolean minibatch = run.spec().training().minibatch();
+        List<Integer> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (CostPoint p : run.training().costs()) {
+            x.add(minibatch ? p.epoch() : (int) p.iteration());
+            y.add(p.cost());
+        }
+        List<Integer> vx = null;
+        List<Double> vc = new ArrayList<>();
+        List<Double> vm = new ArrayList<>();
+        String metric = run.train().names().get(0);
+        if (run.validation() != null && !run.validation().history().isEmpty()) {
+            vx = new ArrayList<>();
+            // the validation points carry every evaluated epoch's training cost: a finer curve
+            x.clear();
+            y.clear();
+            for (var p : run.validation().history()) {
+                x.add(minibatch ? p.step() - 1 : p.step());
+                y.add(p.trainCost());
+                // epochs are numbered from 0 like the cost points; iterations by the updates done
+                vx.add(minibatch ? p.step() - 1 : p.step());
+                vc.add(p.cost());
+                vm.add(p.metrics().get(metric));
+            }
+        }
+        Charts.trainingCurves(run.spec().name() + ": cost (learning rate " + learningRate(run.spec()) + ")",
+                minibatch ? "epoch" : "iteration", x, y, vx, vc, metric, vm, dir.resolve(RunFiles.COST_CURVE));
+    }
+
+    /** A confusion-matrix chart for more than two classes: of the test split, else the validation or training one. */
+    private static boolean writeConfusion(Path dir, RunResult run) throws IOException {
+        Metrics m = run.test() != null ? run.test() : run.validation() != null ? run.validation().metrics() : run.train();
+        if (!(m instanceof Classification c) || c.classes() <= 2) {
+            return false;
+        }
+        String split = run.test() != null ? "test" : run.validation() != null ? "validation" : "train";
+        Charts.confusion(run.spec().name() + ": confusion matrix (" + split + ")", run.data().classNames(),
+                c.confusionMatrix(), dir.resolve(RunFiles.CONFUSION));
+        return true;
+    }
+
+    static String learningRate(ModelSpec spec) {
         return spec.optimizer().params().has("learning_rate") ? fmt(spec.optimizer().params().getDouble("learning_rate")) : "?";
     }
 
@@ -114,103 +150,6 @@ public final class RunWriter {
         }
         ImageGrid.write(grid, Math.min(5, grid.size()), dir.resolve(RunFiles.MISLABELED));
         return true;
-    }
-
-    static String reportMarkdown(RunResult run, Provenance provenance, RunReport.Timing timing, boolean curve,
-            boolean images) {
-        ModelSpec spec = run.spec();
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(spec.name()).append("\n\n");
-        md.append("## Model\n\n");
-        md.append("| | |\n|---|---|\n");
-        md.append("| layers | ").append(layersText(run)).append(" |\n");
-        md.append("| activations | ").append(spec.model().layers().stream().map(l -> selectorText(l.activation()))
-                .collect(Collectors.joining(", "))).append(" |\n");
-        md.append("| initializer | ").append(selectorText(spec.model().initializer())).append(" |\n");
-        md.append("| loss | ").append(selectorText(spec.loss())).append(" |\n");
-        md.append("| optimizer | ").append(selectorText(spec.optimizer())).append(" |\n");
-        md.append("| training | ").append(spec.training().minibatch()
-                ? spec.training().epochs() + " epochs, batches of " + spec.training().batchSize()
-                        + (spec.training().shuffle() ? ", shuffled" : "")
-                : spec.training().iterations() + " full-batch iterations").append(" |\n");
-        md.append("| seed, dtype | ").append(spec.seed()).append(", ").append(spec.dtype().yamlName()).append(" |\n");
-        if (!provenance.overrides().isEmpty()) {
-            md.append("| overrides | `").append(String.join("` `", provenance.overrides())).append("` |\n");
-        }
-        md.append("\n## Metrics\n\n");
-        List<String> metricNames = run.train().names();
-        md.append("| split | examples | ").append(String.join(" | ", metricNames)).append(" |\n|---|---|")
-                .append("---|".repeat(metricNames.size())).append('\n');
-        metricsRow(md, "train", run.train());
-        if (run.test() != null) {
-            metricsRow(md, "test", run.test());
-        }
-        List<String> names = run.data().classNames();
-        if (run.train() instanceof Classification train) {
-            confusion(md, "train", train, names);
-            if (run.test() instanceof Classification test) {
-                confusion(md, "test", test, names);
-            }
-        }
-        md.append("\n## Cost\n\n");
-        if (!run.training().costs().isEmpty()) {
-            CostPoint first = run.training().costs().get(0);
-            md.append(String.format(Locale.ROOT, "From %.6f to %.6f.%n%n", first.cost(), run.training().finalCost()));
-        }
-        if (curve) {
-            md.append("![cost curve](").append(RunFiles.COST_CURVE).append(")\n");
-        }
-        if (images) {
-            md.append("\n## Mislabeled test images\n\n![mislabeled test images](").append(RunFiles.MISLABELED).append(")\n");
-        }
-        md.append("\n## Timing and environment\n\n");
-        md.append(String.format(Locale.ROOT, "Training loop %.2f s (%d updates; first layer %s), whole run %.2f s: "
-                + "start-up %.2f s, data %.2f s, training %.2f s, evaluation %.2f s, reports %.2f s.%n%n",
-                run.training().seconds(), run.training().updates(), run.training().firstLayerText(),
-                timing.totalSeconds(), timing.startupSeconds(), timing.loadSeconds(), timing.trainSeconds(),
-                timing.evaluateSeconds(), timing.reportsSeconds()));
-        Environment.describe(spec.dtype().yamlName()).lines().forEach(line -> md.append("- ").append(line).append('\n'));
-        return md.toString();
-    }
-
-    private static String layersText(RunResult run) {
-        StringBuilder s = new StringBuilder().append(run.data().inputSize());
-        for (LayerSpec l : run.spec().model().layers()) {
-            s.append(" → ").append(l.units());
-        }
-        return s.toString();
-    }
-
-    private static String selectorText(Selector s) {
-        if (s.params().asMap().isEmpty()) {
-            return s.type();
-        }
-        return s.type() + " " + s.params().asMap().entrySet().stream()
-                .map(e -> e.getKey() + "=" + (e.getValue() instanceof Double d ? fmt(d) : e.getValue()))
-                .collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    private static void metricsRow(StringBuilder md, String split, Metrics m) {
-        md.append("| ").append(split).append(" | ").append(m.examples()).append(" |");
-        m.values().forEach((name, v) -> md.append(' ').append(m instanceof Classification || "r2".equals(name)
-                ? String.format(Locale.ROOT, "%.6f", v) : String.format(Locale.ROOT, "%.6g", v)).append(" |"));
-        md.append('\n');
-    }
-
-    private static void confusion(StringBuilder md, String split, Classification m, List<String> names) {
-        md.append("\n**Confusion matrix (").append(split).append(")**: rows actual, columns predicted\n\n| |");
-        for (String n : names) {
-            md.append(' ').append(n).append(" |");
-        }
-        md.append("\n|---|").append("---|".repeat(names.size())).append('\n');
-        long[][] c = m.confusionMatrix();
-        for (int r = 0; r < c.length; r++) {
-            md.append("| ").append(r < names.size() ? names.get(r) : Integer.toString(r)).append(" |");
-            for (long v : c[r]) {
-                md.append(' ').append(v).append(" |");
-            }
-            md.append('\n');
-        }
     }
 
     static String fmt(double v) {

@@ -211,6 +211,11 @@ public final class Runs {
         }
 
         @Override
+        public void validated(dev.strata.engine.ValidationPoint point) {
+            delegate.validated(point);
+        }
+
+        @Override
         public boolean stopRequested() {
             return stop.get() || delegate.stopRequested();
         }

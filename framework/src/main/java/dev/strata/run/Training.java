@@ -61,7 +61,8 @@ final class Training {
         trainer.valueLabels(values);
         int total = t.steps();
         ValidationMonitor monitor = data.validation() == null ? null : new ValidationMonitor(trainer, data.validation(),
-                builder.loss(spec), spec.evaluation().threshold(), values, t.validateEvery(), total, t.earlyStopping());
+                builder.loss(spec), spec.evaluation().threshold(), values, t.validateEvery(), total, t.earlyStopping(),
+                listener);
         int from = 0;
         List<CostPoint> history = new ArrayList<>();
         if (resume != null) {
@@ -176,6 +177,11 @@ final class Training {
         public void cost(CostPoint point) {
             costs.add(point);
             delegate.cost(point);
+        }
+
+        @Override
+        public void validated(dev.strata.engine.ValidationPoint point) {
+            delegate.validated(point);
         }
 
         @Override

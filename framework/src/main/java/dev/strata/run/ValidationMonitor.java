@@ -4,6 +4,8 @@ import dev.strata.data.Split;
 import dev.strata.engine.EpochHook;
 import dev.strata.engine.Inference;
 import dev.strata.engine.Trainer;
+import dev.strata.engine.TrainingListener;
+import dev.strata.engine.ValidationPoint;
 import dev.strata.eval.Metrics;
 import dev.strata.io.NumpyArray;
 import dev.strata.spec.EarlyStopping;
@@ -35,6 +37,7 @@ final class ValidationMonitor implements EpochHook {
     private final int every;
     private final int total;
     private final EarlyStopping stopping;
+    private final TrainingListener listener;
     private final double[] targets;
     private final List<ValidationPoint> history = new ArrayList<>();
     private double best = Double.NaN;
@@ -43,7 +46,8 @@ final class ValidationMonitor implements EpochHook {
     private Map<String, NumpyArray> bestParameters = Map.of();
 
     ValidationMonitor(Trainer trainer, Split validation, Loss loss, double threshold, boolean valueLabels, int every,
-            int total, EarlyStopping stopping) {
+            int total, EarlyStopping stopping, TrainingListener listener) {
+        this.listener = listener;
         this.trainer = trainer;
         this.validation = validation;
         this.loss = loss;
@@ -69,7 +73,9 @@ final class ValidationMonitor implements EpochHook {
         ValidationPoint point = new ValidationPoint(done, trainer.updates(), cost, metric, validationCost,
                 metrics.values());
         history.add(point);
-        return stopping != null && decide(point);
+        boolean stop = stopping != null && decide(point);
+        listener.validated(point);
+        return stop;
     }
 
     private boolean decide(ValidationPoint point) {

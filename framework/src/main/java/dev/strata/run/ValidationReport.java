@@ -1,5 +1,6 @@
 package dev.strata.run;
 
+import dev.strata.engine.ValidationPoint;
 import dev.strata.eval.Metrics;
 import dev.strata.spec.EarlyStopping;
 import java.util.List;

@@ -34,6 +34,14 @@ public interface DataSource {
     }
 
     /** The class names named by {@code data.class_names}, in class-index order. */
+    /**
+     * Examples to predict, which may come without labels ({@code strata predict --data}); their
+     * labels are then 0. The default reads them as {@link #read} does, labels required.
+     */
+    default Examples readUnlabeled(Params split) throws IOException {
+        return read(split);
+    }
+
     default List<String> classNames(Params classNames) throws IOException {
         throw new BadInputException("this data format takes no class_names block", "remove data.class_names");
     }

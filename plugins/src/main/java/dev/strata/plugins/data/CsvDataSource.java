@@ -26,10 +26,20 @@ final class CsvDataSource implements DataSource {
 
     @Override
     public Examples read(Params split) throws IOException {
+        return read(split, false);
+    }
+
+    /** A file of examples to predict may leave out the label column (its labels then read as 0). */
+    @Override
+    public Examples readUnlabeled(Params split) throws IOException {
+        return read(split, true);
+    }
+
+    private Examples read(Params split, boolean optionalLabel) throws IOException {
         Path path = split.getPath("path");
         try (InputStream in = Files.newInputStream(path)) {
             CsvScanner scanner = scanner(path, in, split);
-            Layout layout = layout(scanner, path, split);
+            Layout layout = layout(scanner, path, split, optionalLabel);
             int width = layout.width();
             int perChunk = Math.max(1, CHUNK_VALUES / width);
             List<double[]> chunks = new ArrayList<>();
@@ -59,7 +69,7 @@ final class CsvDataSource implements DataSource {
     /** A split's header: its columns, the label's index and the delimiter. */
     record Layout(Path path, List<String> header, int label, String delimiter) {
         int width() {
-            return header.size() - 1;
+            return label < 0 ? header.size() : header.size() - 1;
         }
     }
 
@@ -74,6 +84,11 @@ final class CsvDataSource implements DataSource {
 
     /** Reads and checks the header row. */
     static Layout layout(CsvScanner scanner, Path path, Params split) throws IOException {
+        return layout(scanner, path, split, false);
+    }
+
+    private static Layout layout(CsvScanner scanner, Path path, Params split, boolean optionalLabel)
+            throws IOException {
         String delimiter = split.getString("delimiter");
         if (!scanner.next()) {
             throw new BadInputException(path + " is empty", "give a CSV file with a header row and one row per example");
@@ -82,8 +97,8 @@ final class CsvDataSource implements DataSource {
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
         }
-        return new Layout(path, header, label(path, scanner.line(), header, split.getString("label_column"), delimiter),
-                delimiter);
+        return new Layout(path, header, label(path, scanner.line(), header, split.getString("label_column"), delimiter,
+                optionalLabel), delimiter);
     }
 
     /** The scanner's current row: its features into {@code into} from {@code at}, its label into {@code labels}. */
@@ -94,6 +109,9 @@ final class CsvDataSource implements DataSource {
                     + " columns but the header has " + header.size(), scanner.cells() == 1
                             ? "check 'delimiter' ('" + layout.delimiter() + "') and give every row one value per header column"
                             : "give every row one value per header column");
+        }
+        if (layout.label() < 0) {
+            labels.add(0);
         }
         for (int c = 0; c < header.size(); c++) {
             if (c == layout.label()) {
@@ -114,8 +132,13 @@ final class CsvDataSource implements DataSource {
         }
     }
 
-    private static int label(Path path, long line, List<String> header, String labelColumn, String delimiter) {
+    private static int label(Path path, long line, List<String> header, String labelColumn, String delimiter,
+            boolean optional) {
         int label = header.indexOf(labelColumn);
+        if (optional && label < 0 && header.size() > 1) {
+            // examples to predict: every column a feature, every label 0
+            return -1;
+        }
         if (label < 0) {
             String other = header.size() == 1 ? otherDelimiter(header.get(0)) : null;
             throw new BadInputException(path + ":" + line + ": no column '" + labelColumn + "' in the header "

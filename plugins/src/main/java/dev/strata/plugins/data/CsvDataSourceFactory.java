@@ -22,7 +22,7 @@ public final class CsvDataSourceFactory implements DataSourceFactory {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.required("path", ParamType.PATH, "the .csv file"),
-                ParamSpec.optional("label_column", ParamType.STRING, "label", "header of the label column"),
+                ParamSpec.optional("label_column", ParamType.STRING, "label", "header of the label column (a file to predict may leave it out)"),
                 ParamSpec.optional("delimiter", ParamType.STRING, ",", "the column separator"));
     }
 

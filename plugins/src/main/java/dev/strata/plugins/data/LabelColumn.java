@@ -16,6 +16,14 @@ final class LabelColumn {
     private int rows;
     private Map<String, Integer> codes;
 
+    /** A label known without a cell (examples to predict have none). */
+    void add(double value) {
+        if (rows == labels.length) {
+            labels = Arrays.copyOf(labels, labels.length * 2);
+        }
+        labels[rows++] = value;
+    }
+
     void add(CsvScanner scanner, int column) {
         if (rows == labels.length) {
             labels = Arrays.copyOf(labels, labels.length * 2);

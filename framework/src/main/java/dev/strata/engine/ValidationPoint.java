@@ -1,4 +1,4 @@
-package dev.strata.run;
+package dev.strata.engine;
 
 import java.util.Map;
 
