@@ -93,10 +93,15 @@ final class SweepCommand implements Callable<Integer> {
         TrialResult best = finished.best();
         String metric = planned.spec().objective().metric();
         if (best != null) {
-            console.println(String.format(Locale.ROOT, "Best: %s with %s %s; its spec: %s", best.id(), metric,
+            console.println(String.format(Locale.ROOT, "Best: %s with %s %.6g; its spec: %s", best.id(), metric,
                     best.metric(metric), dir.resolve(SweepReport.BEST)));
         } else {
             console.println("No trial succeeded.");
+        }
+        if (planned.spec().objective().tunesOnTest()) {
+            console.println("Note: this sweep ranks trials on the test set (" + metric + "); rank on validation data"
+                    + " (objective.metric: validation." + metric.substring("test.".length()) + ") to keep the test"
+                    + " set for the final figure.");
         }
         console.println("Summary: " + dir.resolve(SweepReport.SUMMARY));
         return best != null ? 0 : 1;

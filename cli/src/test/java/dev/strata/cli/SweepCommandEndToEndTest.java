@@ -184,4 +184,43 @@ class SweepCommandEndToEndTest {
             return (Map<String, Object>) copy;
         }).toList();
     }
+
+    @Test
+    void aSweepRanksOnValidationMetricsAndOneRankingOnTheTestSetSaysItTunesOnIt() throws Exception {
+        String body = """
+                base: %s
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.001, 0.01]
+                objective: {metric: %s, goal: maximize}
+                executor: {type: local, parallelism: 1}
+                """;
+        Path onValidation = tmp.resolve("validation.yaml");
+        Files.writeString(onValidation, body.formatted(CliRunner.config("sensors-tabular.yaml"), "validation.accuracy"));
+        CliRunner.Result ranked = CliRunner.run("sweep", onValidation.toString(), "--out", tmp.resolve("v").toString(),
+                "--set", "executor.parallelism=1");
+        assertThat(ranked.exitCode()).as(ranked.err()).isZero();
+        assertThat(ranked.out()).contains("validation.accuracy 0.").doesNotContain("ranks trials on the test set");
+        assertThat(Files.readString(tmp.resolve("v/results.csv")).lines().findFirst().orElseThrow())
+                .contains("validation.accuracy", "test.accuracy");
+
+        Path onTest = tmp.resolve("test.yaml");
+        Files.writeString(onTest, body.formatted(CliRunner.config("sensors-tabular.yaml"), "test.accuracy"));
+        CliRunner.Result tuned = CliRunner.run("sweep", onTest.toString(), "--out", tmp.resolve("t").toString());
+        assertThat(tuned.exitCode()).as(tuned.err()).isZero();
+        assertThat(tuned.out()).contains("ranks trials on the test set (test.accuracy)");
+        assertThat(Files.readString(tmp.resolve("t/summary.md"))).contains("**This sweep ranks trials on the test set**",
+                "objective.metric: validation.accuracy");
+
+        Path noValidation = sweepFile("cat.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.001, 0.01]
+                objective: {metric: validation.accuracy, goal: maximize}
+                """);
+        CliRunner.Result refused = CliRunner.run("sweep", noValidation.toString(), "--out", tmp.resolve("c").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("objective.metric: 'validation.accuracy' needs validation data",
+                "add data.validation: {split: 0.2}");
+    }
 }

@@ -106,6 +106,9 @@ public final class LocalTrialRunner implements TrialRunner {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("final_cost", result.training().finalCost());
         put(out, "train", result.train());
+        if (result.validation() != null) {
+            put(out, "validation", result.validation().metrics());
+        }
         if (result.test() != null) {
             put(out, "test", result.test());
         }

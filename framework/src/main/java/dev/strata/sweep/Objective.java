@@ -7,25 +7,31 @@ import java.util.List;
 /** What a sweep optimises: one flattened report metric, maximised or minimised. */
 public record Objective(String metric, boolean maximize) {
     /** What a classification trial reports: the final cost and each split's metrics, as report.json names them. */
-    public static final List<String> CLASSIFICATION = flattened(Classification.NAMES);
+    public static final List<String> CLASSIFICATION = flattened(Classification.NAMES, true);
     /** What a trial whose loss compares label values (regression) reports. */
-    public static final List<String> REGRESSION = flattened(Regression.NAMES);
+    public static final List<String> REGRESSION = flattened(Regression.NAMES, true);
     /** Every metric an objective may name. */
     public static final List<String> METRICS = java.util.stream.Stream.concat(CLASSIFICATION.stream(),
             REGRESSION.stream().skip(1)).toList();
 
-    /** The metrics a trial with this kind of loss reports. */
-    public static List<String> reportedFor(dev.strata.spi.LossFactory.LabelKind kind) {
-        return kind == dev.strata.spi.LossFactory.LabelKind.VALUE ? REGRESSION : CLASSIFICATION;
+    /** The metrics a trial with this kind of loss reports; {@code validation.*} only with validation data. */
+    public static List<String> reportedFor(dev.strata.spi.LossFactory.LabelKind kind, boolean validation) {
+        return flattened(kind == dev.strata.spi.LossFactory.LabelKind.VALUE ? Regression.NAMES : Classification.NAMES,
+                validation);
     }
 
-    private static List<String> flattened(List<String> names) {
+    private static List<String> flattened(List<String> names, boolean validation) {
         List<String> out = new java.util.ArrayList<>();
         out.add("final_cost");
-        for (String split : List.of("train", "test")) {
+        for (String split : validation ? List.of("train", "validation", "test") : List.of("train", "test")) {
             names.forEach(n -> out.add(split + "." + n));
         }
         return List.copyOf(out);
+    }
+
+    /** Whether ranking on this objective tunes on the test set (its metric names the test split). */
+    public boolean tunesOnTest() {
+        return metric.startsWith("test.");
     }
 
     public String goal() {

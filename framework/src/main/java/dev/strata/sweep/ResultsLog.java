@@ -48,7 +48,7 @@ public final class ResultsLog implements AutoCloseable {
 
     /** Starts empty files in {@code dir} with the classification metrics as CSV columns. */
     public static ResultsLog create(Path dir, List<String> parameterNames) throws IOException {
-        return create(dir, parameterNames, Objective.CLASSIFICATION);
+        return create(dir, parameterNames, Objective.reportedFor(dev.strata.spi.LossFactory.LabelKind.CLASS_INDEX, false));
     }
 
     /** Starts empty files in {@code dir}; {@code metricNames} are the CSV's metric columns. */

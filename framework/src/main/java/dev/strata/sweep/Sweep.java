@@ -64,7 +64,13 @@ public final class Sweep {
         String text = read(file);
         SweepSpec spec = new SweepParser(plugins).parse(text, file, executorOverrides);
         TrialPlanner.Plan plan = new TrialPlanner(specs).plan(spec);
-        List<String> reported = Objective.reportedFor(plugins.get(dev.strata.spi.LossFactory.class, plan.base().loss().type()).labelKind());
+        List<String> reported = Objective.reportedFor(plugins.get(dev.strata.spi.LossFactory.class,
+                plan.base().loss().type()).labelKind(), plan.base().data().hasValidation());
+        if (spec.objective().metric().startsWith("validation.") && !plan.base().data().hasValidation()) {
+            throw new BadInputException(spec.objectiveLocation() + ": objective.metric: '" + spec.objective().metric()
+                    + "' needs validation data, but the base spec " + spec.base() + " has none",
+                    "add data.validation: {split: 0.2} to the base spec (or a validation file)");
+        }
         if (!reported.contains(spec.objective().metric())) {
             throw new BadInputException(spec.objectiveLocation() + ": objective.metric: '" + spec.objective().metric()
                     + "' is not reported by trials with loss " + plan.base().loss().type(),
@@ -108,7 +114,8 @@ public final class Sweep {
         Map<String, Trial> byId = new LinkedHashMap<>();
         trials.forEach(t -> byId.put(t.id(), t));
         List<String> names = planned.spec().parameters().stream().map(SweptParameter::path).toList();
-        List<String> metrics = Objective.reportedFor(plugins.get(dev.strata.spi.LossFactory.class, planned.plan().base().loss().type()).labelKind());
+        List<String> metrics = Objective.reportedFor(plugins.get(dev.strata.spi.LossFactory.class,
+                planned.plan().base().loss().type()).labelKind(), planned.plan().base().data().hasValidation());
         Files.createDirectories(dir);
         ResultsLog log;
         if (resume) {
@@ -137,7 +144,8 @@ public final class Sweep {
                 }
                 progress.accept(String.format(Locale.ROOT, "[%d/%d] %s %s %s (%.1f s)", done.incrementAndGet(),
                         trials.size(), trial.id(), JsonFiles.inline(trial.parameters()),
-                        result.ok() ? metric + " " + result.metric(metric) : "FAILED: " + result.error(),
+                        result.ok() ? metric + " " + String.format(Locale.ROOT, "%.6g", result.metric(metric))
+                                : "FAILED: " + result.error(),
                         result.seconds()));
             });
             log.finish();

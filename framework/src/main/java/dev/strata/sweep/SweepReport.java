@@ -132,6 +132,12 @@ public final class SweepReport {
                 + "Objective: %s %s (ties broken by the lower final cost).%n%n", sweep.strategy().yamlName(),
                 sweep.parameters().size(), sweep.parameters().size() == 1 ? "" : "s", ranked.size(), planned, failed,
                 sweep.objective().goal(), metric));
+        if (sweep.objective().tunesOnTest()) {
+            md.append("**This sweep ranks trials on the test set** (").append(metric).append("), so the best trial's"
+                    + " test figures are tuned on it and overstate how it does on new data. Rank on validation data"
+                    + " instead: add `data.validation: {split: 0.2}` to the base spec and use `objective.metric:"
+                    + " validation.").append(metric.substring("test.".length())).append("`.\n\n");
+        }
         if (best != null) {
             md.append(String.format(Locale.ROOT, "**Best: %s** with %s = %s (final cost %s); its spec is in `%s`, "
                     + "its run in `trials/%s/`.%n%n", best.id(), metric, num(best.metric(metric)),
