@@ -39,7 +39,8 @@ final class CrossChecks {
             if (!metric.equals("cost") && !names.contains(metric)) {
                 errors.add(Kind.UNKNOWN_VALUE, at("training", "early_stopping", "monitor"),
                         "training.early_stopping.monitor", "loss '" + loss.type() + "' is evaluated by "
-                                + names + ", not " + metric, "monitor validation.cost or one of validation." + names);
+                                + names + ", not " + metric, "monitor validation.cost or one of "
+                                + String.join(", ", names.stream().map(n -> "validation." + n).toList()));
             }
         }
         if (model != null) {
