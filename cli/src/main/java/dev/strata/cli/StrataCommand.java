@@ -30,7 +30,8 @@ public final class StrataCommand implements Runnable {
     boolean debug;
 
     @Option(names = "--threads", paramLabel = "N", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "BLAS threads for the large matrix products (default: one per core).")
+            description = "BLAS threads for the large matrix products (default: chosen per run: one, unless its"
+                    + " largest product has 32 million multiply-adds or more and cores are free by the load average).")
     Integer threads;
 
     private Injector injector;
@@ -45,9 +46,13 @@ public final class StrataCommand implements Runnable {
         if (injector == null) {
             if (threads != null && threads < 1) {
                 throw new dev.strata.spi.BadInputException("--threads must be at least 1, got " + threads,
-                        "give a positive thread count, or leave --threads out for one per core");
+                        "give a positive thread count, or leave --threads out to let each run choose");
             }
-            Blas.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+            if (threads != null) {
+                Blas.setThreads(threads);
+            } else {
+                Blas.setAutomaticThreads();
+            }
             injector = StrataInjector.create(pluginPath);
         }
         return injector;

@@ -16,6 +16,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 public final class Blas {
     /** The thread count asked for before OpenBLAS was loaded; 0 for its own default. */
     private static volatile int requestedThreads;
+    private static volatile boolean automatic;
     private static volatile boolean loaded;
 
     private Blas() {
@@ -29,10 +30,38 @@ public final class Blas {
         if (threads < 1) {
             throw new IllegalArgumentException("BLAS threads must be at least 1, got " + threads);
         }
+        automatic = false;
         requestedThreads = threads;
         if (loaded) {
             openblas_nolapack.blas_set_num_threads(threads);
         }
+    }
+
+    /**
+     * Leaves the thread count to each run ({@link ThreadChoice}); until a run chooses, products use
+     * one thread per core.
+     */
+    public static synchronized void setAutomaticThreads() {
+        automatic = true;
+        requestedThreads = Runtime.getRuntime().availableProcessors();
+        if (loaded) {
+            openblas_nolapack.blas_set_num_threads(requestedThreads);
+        }
+    }
+
+    /** A run's choice under {@link #setAutomaticThreads}: the next runs choose again. */
+    public static synchronized void useChosenThreads(int threads) {
+        if (automatic) {
+            requestedThreads = Math.max(1, threads);
+            if (loaded) {
+                openblas_nolapack.blas_set_num_threads(requestedThreads);
+            }
+        }
+    }
+
+    /** Whether runs choose their own thread count ({@link #setAutomaticThreads}). */
+    public static boolean automaticThreads() {
+        return automatic;
     }
 
     /** The BLAS threads products use (or will use, before the first one). */

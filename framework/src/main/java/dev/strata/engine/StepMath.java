@@ -61,9 +61,12 @@ final class StepMath {
         return ws;
     }
 
-    /** Forward pass without dropout (evaluation, a cost of the current parameters). */
+    /**
+     * Forward pass without dropout (evaluation, a cost of the current parameters); with frozen masks
+     * (a gradient check), with the frozen dropout, so the checked cost is the one differentiated.
+     */
     void forward(Dense x, Workspace ws) {
-        forward(x, ws, false);
+        forward(x, ws, freezeMasks);
     }
 
     /**

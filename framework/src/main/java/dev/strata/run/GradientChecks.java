@@ -4,6 +4,7 @@ import dev.strata.data.PreparedData;
 import dev.strata.engine.GradientProbe;
 import dev.strata.engine.Network;
 import dev.strata.engine.Precision;
+import dev.strata.engine.RateSchedule;
 import dev.strata.engine.Trainer;
 import dev.strata.spi.NumpyRandom;
 import dev.strata.registry.PluginRegistry;
@@ -36,9 +37,12 @@ public final class GradientChecks {
         NumpyRandom random = new NumpyRandom(spec.seed());
         List<Network.LayerPlan> plans = builder.plans(spec64);
         Network network = Network.initialize(data.inputSize(), plans, random, Precision.FLOAT64);
+        // every penalty and dropout of the spec, with each layer's dropout mask drawn once and kept,
+        // so the checked cost is one fixed function of the parameters
         Trainer trainer = new Trainer(network, builder.loss(spec64), builder.canonicalOutput(spec64,
-                plans.get(plans.size() - 1)), builder.optimizer(spec64), builder.learningRate(spec64), builder.l2(spec64),
-                Trainer.FirstLayerChoice.DIRECT);
+                plans.get(plans.size() - 1)), builder.optimizer(spec64), RateSchedule.constant(builder.learningRate(spec64)),
+                builder.regularization(spec64, random), Trainer.FirstLayerChoice.DIRECT);
+        trainer.freezeDropoutMasks();
         int m = Math.min(examples, data.train().count());
         return GradientProbe.run(trainer, data.train().inputs().first(m), entries, epsilon, random);
     }

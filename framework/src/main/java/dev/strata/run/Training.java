@@ -8,6 +8,7 @@ import dev.strata.engine.CostPoint;
 import dev.strata.engine.EpochHook;
 import dev.strata.engine.Inference;
 import dev.strata.engine.Network;
+import dev.strata.engine.ThreadChoice;
 import dev.strata.engine.Trainer;
 import dev.strata.engine.TrainingListener;
 import dev.strata.engine.TrainingResult;
@@ -87,6 +88,10 @@ final class Training {
         try (Batches batches = t.minibatch()
                 ? Batches.minibatches(train.inputs(), network.precision(), t.batchSize(), t.shuffle(), random)
                 : Batches.fullBatch(train.inputs(), network.precision())) {
+            if (Blas.automaticThreads()) {
+                Blas.useChosenThreads(ThreadChoice.forRun(network, t.minibatch() ? Math.min(t.batchSize(),
+                        train.count()) : train.count()));
+            }
             // the library's one-off loading is not training time
             Blas.load();
             result = from >= total

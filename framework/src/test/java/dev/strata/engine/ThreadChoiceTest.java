@@ -1,0 +1,25 @@
+package dev.strata.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ThreadChoiceTest {
+    @Test
+    void smallProductsUseOneThreadWhateverTheMachine() {
+        assertThat(ThreadChoice.choose(64L * 64 * 32, 8, 0.0)).isEqualTo(1);
+        assertThat(ThreadChoice.choose(ThreadChoice.SHARED_PRODUCT - 1, 2, 0.0)).isEqualTo(1);
+    }
+
+    @Test
+    void largeProductsUseTheCoresOtherProgramsLeaveFree() {
+        long large = 20L * 12288 * 209;
+        assertThat(ThreadChoice.choose(large, 2, 0.3)).isEqualTo(2);
+        assertThat(ThreadChoice.choose(large, 2, 1.0)).isEqualTo(2);
+        assertThat(ThreadChoice.choose(large, 2, 2.5)).isEqualTo(1);
+        assertThat(ThreadChoice.choose(large, 2, 6.0)).isEqualTo(1);
+        assertThat(ThreadChoice.choose(large, 8, 3.0)).isEqualTo(6);
+        assertThat(ThreadChoice.choose(large, 2, -1)).as("load unknown").isEqualTo(2);
+        assertThat(ThreadChoice.choose(large, 1, 0.0)).isEqualTo(1);
+    }
+}
