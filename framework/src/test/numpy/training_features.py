@@ -161,6 +161,79 @@ def split(labels, fraction, seed):
     return [int(i) for i in np.nonzero(held)[0]]
 
 
+def bn_forward(x, p, bn, stats, training, momentum=0.99, eps=1e-3):
+    """Hidden layers in bn are batch-normalised before relu; b is the shift (beta) after the scale gamma."""
+    caches = {"A0": x}
+    a = x
+    depth = len(LAYERS) - 1
+    for l in range(1, depth + 1):
+        if l in bn:
+            z = np.dot(p["W%d" % l], a)
+            if training:
+                mu = z.mean(axis=1, keepdims=True)
+                var = ((z - mu) ** 2).mean(axis=1, keepdims=True)
+                stats["running_mean%d" % l] = momentum * stats["running_mean%d" % l] + (1 - momentum) * mu
+                stats["running_var%d" % l] = momentum * stats["running_var%d" % l] + (1 - momentum) * var
+            else:
+                mu, var = stats["running_mean%d" % l], stats["running_var%d" % l]
+            inv = 1 / np.sqrt(var + eps)
+            xhat = (z - mu) * inv
+            y = p["gamma%d" % l] * xhat + p["b%d" % l]
+            caches["X%d" % l], caches["I%d" % l] = xhat, inv
+        else:
+            y = np.dot(p["W%d" % l], a) + p["b%d" % l]
+        a = sigmoid(y) if l == depth else np.maximum(0, y)
+        caches["Z%d" % l], caches["A%d" % l] = y, a
+    return a, caches
+
+
+def bn_backward(y, p, caches, bn):
+    m = y.shape[1]
+    depth = len(LAYERS) - 1
+    g = {}
+    d = caches["A%d" % depth] - y
+    for l in range(depth, 0, -1):
+        g["db%d" % l] = np.mean(d, axis=1, keepdims=True)
+        if l in bn:
+            xhat, inv = caches["X%d" % l], caches["I%d" % l]
+            g["dgamma%d" % l] = np.mean(d * xhat, axis=1, keepdims=True)
+            d = p["gamma%d" % l] * inv * (d - np.mean(d, axis=1, keepdims=True)
+                                          - xhat * np.mean(d * xhat, axis=1, keepdims=True))
+        g["dW%d" % l] = 1.0 / m * np.dot(d, caches["A%d" % (l - 1)].T)
+        if l > 1:
+            d = np.dot(p["W%d" % l].T, d) * (caches["Z%d" % (l - 1)] > 0)
+    return g
+
+
+def batch_norm(x, y, seed, epochs, batch, rate, bn):
+    p = init(seed)
+    stats = {}
+    for l in bn:
+        p["gamma%d" % l] = np.ones((LAYERS[l], 1))
+        stats["running_mean%d" % l] = np.zeros((LAYERS[l], 1))
+        stats["running_var%d" % l] = np.ones((LAYERS[l], 1))
+    m = x.shape[1]
+    costs = []
+    for epoch in range(epochs):
+        if batch < m:
+            order = list(np.random.permutation(m))
+            xs, ys = x[:, order], y[:, order]
+        else:
+            xs, ys = x, y
+        total = 0.0
+        for k in range(0, m, batch):
+            xb, yb = xs[:, k:k + batch], ys[:, k:k + batch]
+            a, caches = bn_forward(xb, p, bn, stats, True)
+            total += cost(a, yb, p, 0.0, [0.0] * 4, [0.0] * 4) * xb.shape[1]
+            g = bn_backward(yb, p, caches, bn)
+            for key in list(p.keys()):
+                p[key] = p[key] - rate * g["d" + key]
+        costs.append(total / m)
+    outputs, _ = bn_forward(x, p, bn, stats, False)
+    p.update(stats)
+    return costs, p, outputs[0].tolist()
+
+
 def params_json(p):
     return {k: v.tolist() for k, v in p.items()}
 
@@ -195,6 +268,13 @@ def main():
     c, p = full_batch(xs, y, 3, 20, 0.1, [1, 1, 1, 1])
     out["standardized"] = {"mean": mean.tolist(), "std": std.tolist(), "min": x.min(axis=1).tolist(),
                            "max": x.max(axis=1).tolist(), "iterations": 20, "learning_rate": 0.1, "costs": c}
+    c, p, o = batch_norm(x, y, 3, 30, M, 0.1, [1, 2])
+    out["batch_norm_full_batch"] = {"iterations": 30, "learning_rate": 0.1, "costs": c, "params": params_json(p),
+                                    "outputs": o}
+    np.random.seed(3)
+    c, p, o = batch_norm(x, y, 3, 5, 16, 0.05, [1])
+    out["batch_norm_minibatch"] = {"epochs": 5, "batch_size": 16, "learning_rate": 0.05, "costs": c,
+                                   "params": params_json(p), "outputs": o}
     out["validation_split"] = {"fraction": 0.25, "seed": 11, "held_out": split(y[0], 0.25, 11)}
     with open("framework/src/test/resources/golden/training-features-numpy.json", "w") as f:
         json.dump(out, f, indent=1)

@@ -26,12 +26,13 @@ class GradcheckEndToEndTest {
     }
 
     @org.junit.jupiter.api.Test
-    void coversDropoutAndEachLayersPenalties() throws IOException {
+    void coversDropoutBatchNormalisationAndEachLayersPenalties() throws IOException {
         Path spec = BadInput.tinyProject(dir, BadInput.TINY_SPEC
-                .replace("{units: 3, activation: relu}", "{units: 3, activation: relu, dropout: 0.3, l2: 0.2, l1: 0.1}")
+                .replace("{units: 3, activation: relu}", "{units: 3, activation: relu, dropout: 0.3, l2: 0.2, l1: 0.1,"
+                        + " batch_norm: true}")
                 .replace("loss: binary_cross_entropy", "loss: {type: binary_cross_entropy, l2: 0.05}"));
         CliRunner.Result result = CliRunner.run("gradcheck", spec.toString(), "--examples", "6");
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        assertThat(result.out()).contains("W1", "W2");
+        assertThat(result.out()).contains("W1", "W2", "gamma1");
     }
 }

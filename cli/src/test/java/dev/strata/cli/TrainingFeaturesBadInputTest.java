@@ -182,4 +182,10 @@ class TrainingFeaturesBadInputTest {
         assertRefused(CliRunner.run("evaluate", dir.resolve("run").toString(), "--out", dir.toString()),
                 "--out " + dir + " is a folder");
     }
+
+    @Test
+    void batchNormThatIsNotABooleanIsRefused() throws IOException {
+        Path spec = spec(LAYER, "{units: 3, activation: relu, batch_norm: on}");
+        assertRefused(train(spec), spec + ":9:", "model.layers[0].batch_norm:", "write true or false");
+    }
 }

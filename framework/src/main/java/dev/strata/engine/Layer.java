@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * @param index 1-based, as the notebooks name parameters ({@code W1}, {@code b1}, ...)
  * @param activationName the activation's name in the spec, for messages and reports
+ * @param norm batch normalisation of the products (with {@code b} as its shift), or {@code null}
  */
-record Layer(int index, String activationName, Activation activation, Parameter w, Parameter b) {
+record Layer(int index, String activationName, Activation activation, Parameter w, Parameter b, BatchNorm norm) {
     Layer {
         Objects.requireNonNull(activation, "activation");
         if (w.rows() != b.rows()) {

@@ -23,7 +23,11 @@ public final class Network {
     }
 
     /** How one layer is built. */
-    public record LayerPlan(int units, String activationName, Activation activation, Initializer initializer) {
+    public record LayerPlan(int units, String activationName, Activation activation, Initializer initializer,
+            boolean batchNorm) {
+        public LayerPlan(int units, String activationName, Activation activation, Initializer initializer) {
+            this(units, activationName, activation, initializer, false);
+        }
     }
 
     /**
@@ -71,7 +75,8 @@ public final class Network {
             int index = i + 1;
             layers.add(new Layer(index, plan.activationName(), plan.activation(),
                     Parameter.weights("W" + index, plan.units(), fanIn, precision, index == 1),
-                    Parameter.bias("b" + index, plan.units(), precision)));
+                    Parameter.bias("b" + index, plan.units(), precision),
+                    plan.batchNorm() ? new BatchNorm(index, plan.units(), precision) : null));
             fanIn = plan.units();
         }
         return new Network(inputSize, precision, layers);
@@ -84,7 +89,8 @@ public final class Network {
      * @throws IllegalArgumentException naming what does not match
      */
     public void load(Map<String, NumpyArray> parameters) {
-        List<String> expected = parameters().stream().map(Parameter::name).toList();
+        List<String> expected = new ArrayList<>(parameters().stream().map(Parameter::name).toList());
+        expected.addAll(statistics().keySet());
         if (!parameters.keySet().equals(new java.util.HashSet<>(expected))) {
             throw new IllegalArgumentException("the parameters are " + parameters.keySet() + " but the model has "
                     + expected);
@@ -102,6 +108,42 @@ public final class Network {
             }
             p.setRowMajor(array.values());
         }
+        for (Layer layer : layers) {
+            if (layer.norm() != null) {
+                loadStatistic(parameters, "running_mean" + layer.index(), layer.norm().runningMean, false);
+                loadStatistic(parameters, "running_var" + layer.index(), layer.norm().runningVar, true);
+            }
+        }
+    }
+
+    private static void loadStatistic(Map<String, NumpyArray> arrays, String name, double[] into, boolean positive) {
+        NumpyArray array = arrays.get(name);
+        if (!array.isMatrix(into.length, 1)) {
+            throw new IllegalArgumentException(name + " has shape " + array.shapeText() + " but the model needs "
+                    + into.length + "x1");
+        }
+        double[] values = array.values();
+        for (double v : values) {
+            if (!Double.isFinite(v) || positive && v < 0) {
+                throw new IllegalArgumentException(name + " holds " + v + (positive ? " (a variance must be a finite"
+                        + " number >= 0)" : " (not finite)"));
+            }
+        }
+        System.arraycopy(values, 0, into, 0, into.length);
+    }
+
+    /** Each batch-normalised layer's running statistics by name ({@code running_mean2}, {@code running_var2}). */
+    private Map<String, NumpyArray> statistics() {
+        Map<String, NumpyArray> out = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            if (layer.norm() != null) {
+                out.put("running_mean" + layer.index(), NumpyArray.matrix(layer.units(), 1,
+                        layer.norm().runningMean.clone()));
+                out.put("running_var" + layer.index(), NumpyArray.matrix(layer.units(), 1,
+                        layer.norm().runningVar.clone()));
+            }
+        }
+        return out;
     }
 
     public int inputSize() {
@@ -129,12 +171,15 @@ public final class Network {
         return layers.get(layers.size() - 1).units();
     }
 
-    /** {@code W1, b1, W2, b2, ...}, in that order; live. */
+    /** {@code W1, b1, W2, b2, ...}, in that order, with {@code gammaL} after a batch-normalised layer's; live. */
     public List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>(layers.size() * 2);
         for (Layer layer : layers) {
             out.add(layer.w());
             out.add(layer.b());
+            if (layer.norm() != null) {
+                out.add(layer.norm().gamma);
+            }
         }
         return out;
     }
@@ -146,6 +191,7 @@ public final class Network {
             out.put(p.name(), new NumpyArray(new int[] {p.rows(), p.columns()}, p.toRowMajor(),
                     precision == Precision.FLOAT32));
         }
+        out.putAll(statistics());
         return out;
     }
 }

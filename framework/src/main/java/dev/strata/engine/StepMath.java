@@ -87,6 +87,9 @@ final class StepMath {
                 Blas.gemm(layer.w().nativeValues(), false, ws.a[l - 1], false, ws.z[l], 1.0, 0.0);
             }
             ws.z[l].read(ws.zh[l]);
+            if (layer.norm() != null) {
+                layer.norm().normalize(ws.zh[l], layer.units(), ws.width, training, ws.xhat[l], ws.invStd[l]);
+            }
             Kernels.biasAndActivate(ws.zh[l], layer.b().values(), layer.activation(), ws.ah[l], layer.units(), ws.width,
                     precision, ws.zm[l], ws.am[l], ws.scratch);
             if (l < n) {
@@ -135,6 +138,9 @@ final class StepMath {
                 }
                 Kernels.activationAndBiasGradient(ws.dh[l], ws.zh[l], ws.ah[l], layer.activation(), layer.b().gradient(),
                         layer.units(), m, precision, ws.dm[l], ws.zm[l], ws.am[l]);
+            }
+            if (layer.norm() != null) {
+                layer.norm().backward(ws.dh[l], layer.units(), m, ws.xhat[l], ws.invStd[l]);
             }
             ws.d[l].write(ws.dh[l]);
             if (l == 1) {

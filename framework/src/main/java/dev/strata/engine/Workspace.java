@@ -24,6 +24,9 @@ final class Workspace {
     /** The batch's targets (outputs × width), for the loss. */
     final double[] y;
     final Matrix ym;
+    /** Per batch-normalised layer: its normalised products ẑ (units × width) and 1/σ per unit; else null. */
+    final double[][] xhat;
+    final double[][] invStd;
     /** Floats for rounding any layer's array to float32 (see {@link Kernels#round}). */
     final float[] scratch;
 
@@ -39,7 +42,13 @@ final class Workspace {
         zm = new Matrix[n + 1];
         am = new Matrix[n + 1];
         dm = new Matrix[n + 1];
+        xhat = new double[n + 1][];
+        invStd = new double[n + 1][];
         for (int l = 1; l <= n; l++) {
+            if (layers.get(l - 1).norm() != null) {
+                xhat[l] = new double[layers.get(l - 1).units() * width];
+                invStd[l] = new double[layers.get(l - 1).units()];
+            }
             int units = layers.get(l - 1).units();
             z[l] = Dense.zeros(precision, units, width, 'f');
             // The output layer's activations feed no product: they stay in Java.

@@ -51,7 +51,7 @@ public final class ModelBuilder {
             InitializerFactory initializers = plugins.get(InitializerFactory.class, initializer.type());
             plans.add(new Network.LayerPlan(layer.units(), activation.type(),
                     created(activations, () -> activations.create(activation.params())),
-                    created(initializers, () -> initializers.create(initializer.params()))));
+                    created(initializers, () -> initializers.create(initializer.params())), layer.batchNorm()));
         }
         return plans;
     }

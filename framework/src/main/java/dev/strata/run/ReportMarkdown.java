@@ -168,6 +168,9 @@ final class ReportMarkdown {
             if (l.l1() > 0) {
                 own.add("l1 " + RunWriter.fmt(l.l1()));
             }
+            if (l.batchNorm()) {
+                own.add("batch norm");
+            }
             if (!own.isEmpty()) {
                 parts.add("layer " + (i + 1) + ": " + String.join(", ", own));
             }

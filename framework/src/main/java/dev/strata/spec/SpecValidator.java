@@ -183,12 +183,14 @@ final class SpecValidator {
                 + " e.g. 0.2");
         double l2 = layer.nonNegative("l2", "this layer's L2 strength, e.g. 0.01");
         double l1 = layer.nonNegative("l1", "this layer's L1 strength, e.g. 0.001");
+        boolean batchNorm = layer.bool("batch_norm").orElse(false);
         layer.finish();
         if (units.isEmpty() || activation.isEmpty() || hasInitializer && initializer.isEmpty()
                 || errors.size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new LayerSpec(units.get(), activation.get(), initializer.orElse(null), dropout, l2, l1));
+        return Optional.of(new LayerSpec(units.get(), activation.get(), initializer.orElse(null), dropout, l2, l1,
+                batchNorm));
     }
 
     /** Asks the loss whether it fits the output layer, describing that layer by the link its activation computes. */

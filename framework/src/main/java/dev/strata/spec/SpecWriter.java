@@ -83,6 +83,9 @@ public final class SpecWriter {
             putIfSet(out, "dropout", layer.dropout());
             putIfSet(out, "l2", layer.l2());
             putIfSet(out, "l1", layer.l1());
+            if (layer.batchNorm()) {
+                out.put("batch_norm", true);
+            }
             layers.add(out);
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -132,6 +132,35 @@ class TrainingFeaturesGoldenTest {
     }
 
     @Test
+    void batchNormalisationOfHiddenLayersFollowsNumpyInTrainingAndInEvaluation() {
+        ModelSpec spec = spec("{iterations: 30, print_every: 1}", "{type: gradient_descent, learning_rate: 0.1}",
+                HIDDEN.formatted(", batch_norm: true", ", batch_norm: true"), "");
+        assertEvaluatesAsNumpy(spec, section("batch_norm_full_batch"));
+    }
+
+    @Test
+    void batchNormalisationInShuffledMinibatchesKeepsNumpysRunningStatistics() {
+        ModelSpec spec = spec("{epochs: 5, batch_size: 16, print_every: 1}",
+                "{type: gradient_descent, learning_rate: 0.05}", HIDDEN.formatted(", batch_norm: true", ""), "");
+        assertEvaluatesAsNumpy(spec, section("batch_norm_minibatch"));
+    }
+
+    /** The costs and parameters (running statistics too), then the outputs in evaluation, with the running statistics. */
+    @SuppressWarnings("unchecked")
+    private static void assertEvaluatesAsNumpy(ModelSpec spec, Map<String, Object> expected) {
+        Runs runs = injector.getInstance(Runs.class);
+        PreparedData data = runs.loadData(spec);
+        RunResult run = runs.train(spec, data, TrainingListener.NONE);
+        assertFollows(run, expected);
+        double[] outputs = dev.strata.engine.Inference.outputs(run.network(), data.train().inputs());
+        List<Number> want = (List<Number>) expected.get("outputs");
+        for (int i = 0; i < want.size(); i++) {
+            assertThat(outputs[i]).as("output %d", i).isCloseTo(want.get(i).doubleValue(),
+                    org.assertj.core.api.Assertions.within(1e-12));
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyBuiltInScheduleGivesNumpysRateForEveryEpoch() {
         for (Map<String, Object> schedule : (List<Map<String, Object>>) golden.get("schedules")) {
