@@ -151,6 +151,42 @@ def minibatches(x, y, seed, epochs, batch, base, keep, schedule, warmup):
     return costs, rates, p
 
 
+def minibatch_l2(x, y, seed, epochs, batch, rate, l2, layer_l2):
+    """Penalties scaled by the training set's size M, not each batch's: every batch estimates the one
+    objective (1/M) sum L + l2/(2M) |W|^2, whatever its size (the last batch here has 12 examples)."""
+    p = init(seed)
+    m = x.shape[1]
+    zeros = [0.0] * 4
+    costs = []
+    for epoch in range(epochs):
+        order = list(np.random.permutation(m))
+        xs, ys = x[:, order], y[:, order]
+        total = 0.0
+        for k in range(0, m, batch):
+            xb, yb = xs[:, k:k + batch], ys[:, k:k + batch]
+            a, caches = forward(xb, p, [1, 1, 1, 1])
+            b = xb.shape[1]
+            # cost(): the loss over the batch plus penalties whose m is the batch's; rescale them to M
+            c = cost(a, yb, p, 0.0, zeros, zeros) + cost_penalty(p, l2, layer_l2, m)
+            total += c * b
+            g = backward(yb, p, caches, [1, 1, 1, 1], 0.0, zeros, zeros)
+            for l in range(1, len(LAYERS)):
+                g["dW%d" % l] = g["dW%d" % l] + (l2 + layer_l2[l]) / m * p["W%d" % l]
+            for key in list(p.keys()):
+                p[key] = p[key] - rate * g["d" + key]
+        costs.append(total / m)
+    return costs, p
+
+
+def cost_penalty(p, l2, layer_l2, m):
+    depth = len(LAYERS) - 1
+    c = l2 / (2.0 * m) * sum(np.sum(np.square(p["W%d" % l])) for l in range(1, depth + 1))
+    for l in range(1, depth + 1):
+        if layer_l2[l] > 0:
+            c += layer_l2[l] / (2.0 * m) * np.sum(np.square(p["W%d" % l]))
+    return c
+
+
 def split(labels, fraction, seed):
     """Stratified: per class, the first round(f * n_c) of the class's examples in permutation order."""
     order = np.random.RandomState(seed).permutation(len(labels))
@@ -275,6 +311,10 @@ def main():
     c, p, o = batch_norm(x, y, 3, 5, 16, 0.05, [1])
     out["batch_norm_minibatch"] = {"epochs": 5, "batch_size": 16, "learning_rate": 0.05, "costs": c,
                                    "params": params_json(p), "outputs": o}
+    np.random.seed(3)
+    c, p = minibatch_l2(x, y, 3, 6, 16, 0.05, 0.7, [0, 0.3, 0, 0])
+    out["l2_minibatch"] = {"epochs": 6, "batch_size": 16, "learning_rate": 0.05, "l2": 0.7, "layer_l2": [0.3, 0, 0],
+                           "costs": c, "params": params_json(p)}
     out["validation_split"] = {"fraction": 0.25, "seed": 11, "held_out": split(y[0], 0.25, 11)}
     with open("framework/src/test/resources/golden/training-features-numpy.json", "w") as f:
         json.dump(out, f, indent=1)

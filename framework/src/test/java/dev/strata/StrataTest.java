@@ -32,7 +32,7 @@ class StrataTest {
         assertThatThrownBy(() -> strata.train(spec, out))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("the run folder " + out + " already exists and is not empty")
-                .hasMessageContaining("choose another --out, or remove the folder");
+                .hasMessageContaining("choose another --out, or remove").hasMessageContaining("to start over in it");
         assertThat(Files.readString(out.resolve("report.json"))).as("the first run's report is untouched")
                 .isEqualTo(report);
     }

@@ -100,9 +100,11 @@ final class TrainCommand implements Callable<Integer> {
             if (validation != null && validation.earlyStopping() != null) {
                 console.println(earlyStopping(result.spec(), result.training().stepsDone(), validation));
             }
-            console.println(String.format(Locale.ROOT, "Trained in %.2f s (%d updates; first layer %s).",
-                    result.training().seconds(), result.training().updates(),
-                    result.training().firstLayerText()));
+            long before = listener.resumedUpdates();
+            console.println(String.format(Locale.ROOT, "Trained in %.2f s (%s; first layer %s).",
+                    result.training().seconds(), before > 0 ? (result.training().updates() - before) + " updates in"
+                            + " this run, " + result.training().updates() + " in all" : result.training().updates()
+                            + " updates", result.training().firstLayerText()));
         }
         if (verbose) {
             RunReport.Timing t = outcome.timing();
@@ -161,8 +163,15 @@ final class TrainCommand implements Callable<Integer> {
             this.quiet = quiet;
         }
 
+        private long resumedUpdates;
+
+        long resumedUpdates() {
+            return resumedUpdates;
+        }
+
         @Override
         public void ready(ModelSpec spec, PreparedData data, Checkpoint resumed) {
+            resumedUpdates = resumed == null ? 0 : resumed.updates();
             if (!quiet) {
                 console.println(summary(spec, data) + (resumed == null ? ""
                         : " (resuming after " + resumed.stepsDone() + " " + unit(spec) + ")"));

@@ -31,12 +31,18 @@ final class CliRunner {
 
     /** A separate JVM running the CLI on the test classpath (for kill -9 and exit-code tests). */
     static Process start(Path logFile, String... args) throws IOException {
+        return start(logFile, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with extra environment variables. */
+    static Process start(Path logFile, java.util.Map<String, String> environment, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-cp", classpath, Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

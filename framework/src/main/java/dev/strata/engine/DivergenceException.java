@@ -7,11 +7,25 @@ public final class DivergenceException extends StrataException {
     private static final long serialVersionUID = 1L;
     private final long iteration;
     private final double cost;
+    private final boolean beforeAnyUpdate;
 
     public DivergenceException(long iteration, double cost, String hint) {
-        super("training diverged: the cost became " + cost + " at iteration " + iteration + "; " + hint, 1);
+        this(iteration, cost, false, hint);
+    }
+
+    /** @param beforeAnyUpdate whether the cost was already not finite before the first update */
+    public DivergenceException(long iteration, double cost, boolean beforeAnyUpdate, String hint) {
+        super((beforeAnyUpdate ? "training cannot start: the cost is " + cost + " at iteration " + iteration
+                + ", before any update" : "training diverged: the cost became " + cost + " at iteration " + iteration)
+                + "; " + hint, 1);
         this.iteration = iteration;
         this.cost = cost;
+        this.beforeAnyUpdate = beforeAnyUpdate;
+    }
+
+    /** Whether the cost was not finite before any update (the data or the initial model, not the learning rate). */
+    public boolean beforeAnyUpdate() {
+        return beforeAnyUpdate;
     }
 
     public long iteration() {

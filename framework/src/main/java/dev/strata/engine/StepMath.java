@@ -17,6 +17,8 @@ final class StepMath {
     /** Per layer (1-based): kept examples' mask of the last forward pass in training, or null without dropout. */
     private final boolean[][] kept;
     private boolean freezeMasks;
+    /** The m of the penalties' λ/(2m): the training set's examples in minibatch training, else 0 (the batch's). */
+    private int penaltyExamples;
     private boolean masksDrawn;
     /** One workspace per batch width; a run has at most two (its batch size and a last, shorter batch). */
     private Workspace[] workspaces = new Workspace[0];
@@ -25,7 +27,8 @@ final class StepMath {
     /**
      * @param canonicalOutput whether the output activation is the loss's canonical link, so that
      *     {@code dZ = A − Y} replaces the loss gradient and the activation's derivative
-     * @param regularization weight penalties (m, in their scale, is the batch's examples) and dropout
+     * @param regularization weight penalties (m, in their scale, is the batch's examples unless
+     *     {@link #penaltyExamples} says otherwise) and dropout
      */
     StepMath(Network network, Loss loss, boolean canonicalOutput, Regularization regularization, FirstLayer first) {
         this.network = network;
@@ -34,6 +37,14 @@ final class StepMath {
         this.regularization = regularization;
         this.first = first;
         this.kept = new boolean[network.depth() + 1][];
+    }
+
+    /**
+     * Scales the weight penalties by the training set's {@code examples} rather than each batch's, so
+     * that minibatch training minimises the same objective as full-batch training (0: the batch's).
+     */
+    void penaltyExamples(int examples) {
+        this.penaltyExamples = examples;
     }
 
     /** Keeps the first drawn dropout masks for every later pass (a gradient check needs one fixed function). */
@@ -106,7 +117,7 @@ final class StepMath {
 
     /** The cost of the forward pass in {@code ws} against its targets {@code ws.y}. */
     double cost(Workspace ws) {
-        return loss.cost(ws.output(), ws.ym) + l2Cost(ws.width);
+        return loss.cost(ws.output(), ws.ym) + l2Cost(penaltyExamples > 0 ? penaltyExamples : ws.width);
     }
 
     /**
@@ -150,7 +161,7 @@ final class StepMath {
                 Blas.gemm(layer.w().nativeValues(), true, ws.d[l], false, ws.d[l - 1], 1.0, 0.0);
             }
             if (l > 1 || first.optimizerUpdatesWeights()) {
-                penalize(layer, l - 1, m);
+                penalize(layer, l - 1, penaltyExamples > 0 ? penaltyExamples : m);
             }
         }
     }

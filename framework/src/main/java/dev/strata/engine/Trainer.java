@@ -123,6 +123,7 @@ public final class Trainer {
             EpochHook hook) {
         boolean fullBatch = batches.fullBatch();
         listener.started(epochs, fullBatch ? "iteration" : "epoch");
+        math.penaltyExamples(fullBatch ? 0 : batches.examples());
         if (gramForm(batches, epochs)) {
             InputGram form = new InputGram(network.layers().get(0), batches.all(), batches.allForWeights());
             form.restore(restoredForm);
@@ -146,7 +147,8 @@ public final class Trainer {
                 epochMetric = 0;
                 for (int b = 0; b < batches.count(); b++) {
                     int width = batches.width(b);
-                    total += requireFinite(step(batches, b), fullBatch ? epoch : updater.updates() - 1) * width;
+                    long before = updater.updates();
+                    total += requireFinite(step(batches, b), fullBatch ? epoch : before, before == 0) * width;
                     if (halfwayNanos == 0 && updater.updates() == halfway) {
                         halfwayNanos = System.nanoTime();
                     }
@@ -244,11 +246,19 @@ public final class Trainer {
         return sum;
     }
 
-    /** Stops training at the first NaN or infinite cost, naming the iteration it came from. */
-    private static double requireFinite(double cost, long iteration) {
+    /** Why a cost is not finite before any update: the learning rate has not acted yet. */
+    public static final String FIRST_COST = "so the learning rate is not the cause: the inputs or the initial weights"
+            + " drive the outputs to values the loss cannot take (features far from 0: set"
+            + " data.preprocessing.standardize: true or a scale; or an activation or loss plugin produced NaN)";
+
+    /**
+     * Stops training at the first NaN or infinite cost, naming the iteration it came from. A cost that
+     * is not finite before any update comes from the data or the initial model, not the learning rate.
+     */
+    private static double requireFinite(double cost, long iteration, boolean firstUpdate) {
         if (!Double.isFinite(cost)) {
-            throw new DivergenceException(iteration, cost, "the learning rate is probably too high: try a smaller"
-                    + " optimizer.learning_rate");
+            throw new DivergenceException(iteration, cost, firstUpdate, firstUpdate ? FIRST_COST
+                    : "the learning rate is probably too high: try a smaller optimizer.learning_rate");
         }
         return cost;
     }

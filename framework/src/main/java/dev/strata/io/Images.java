@@ -34,6 +34,7 @@ public final class Images {
         if (Files.size(file) == 0) {
             throw new BadInputException(file + " is empty", "give a PNG or JPEG image");
         }
+        requireFewerPixels(file);
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
@@ -50,6 +51,40 @@ public final class Images {
         double[] rgb = toRgb(image);
         return resize(rgb, image.getHeight(), image.getWidth(), height, width);
     }
+
+    /**
+     * Reads only the header's size and refuses more than {@link #MAX_PIXELS}: a small file can
+     * declare a huge image (a 1.1 MB PNG of 20000 x 20000), whose decoded pixels (4 bytes each) and
+     * their colour values (24 bytes each) would exhaust the heap before anything is predicted.
+     */
+    private static void requireFewerPixels(Path file) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            long width;
+            long height;
+            try {
+                reader.setInput(in, true, true);
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+            } catch (IIOException | RuntimeException e) {
+                return; // a header the reader cannot parse: ImageIO.read reports it
+            } finally {
+                reader.dispose();
+            }
+            if (width * height > MAX_PIXELS) {
+                throw new BadInputException(file + " is " + width + " x " + height + " pixels, more than the "
+                        + MAX_PIXELS / 1_000_000 + " million this reads", "downscale it first (the model sees it at"
+                        + " its input size anyway)");
+            }
+        }
+    }
+
+    /** The largest image read: 40 million pixels (a 7,700 x 5,200 photo), about 1.1 GB while it is resized. */
+    public static final long MAX_PIXELS = 40_000_000L;
 
     static double[] toRgb(BufferedImage image) {
         int h = image.getHeight();

@@ -39,6 +39,15 @@ public final class RunFolder implements AutoCloseable {
 
     /** Refuses a folder that exists and holds anything (a file in its place too). */
     public static void requireFresh(Path dir) throws IOException {
+        for (Path up = dir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    throw new BadInputException("--out " + dir + ": " + up + " is a file, not a folder",
+                            "choose an --out whose parent folders are folders");
+                }
+                break;
+            }
+        }
         if (!Files.exists(dir)) {
             return;
         }
@@ -47,8 +56,26 @@ public final class RunFolder implements AutoCloseable {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             if (entries.anyMatch(p -> !p.getFileName().toString().equals(LOCK))) {
-                throw new BadInputException("the run folder " + dir + " already exists and is not empty",
-                        "choose another --out, or remove the folder");
+                boolean unfinished = Files.exists(dir.resolve(RunFiles.CONFIG))
+                        && !Files.exists(dir.resolve(RunFiles.REPORT_JSON));
+                throw new BadInputException("the run folder " + dir + " already exists and is not empty" + (unfinished
+                        ? " (a run that stopped before it finished" + (Checkpoint.exists(dir) ? "; it has a checkpoint"
+                                : " and before its first checkpoint") + ")" : ""),
+                        unfinished && Checkpoint.exists(dir) ? "continue it with strata train --resume " + dir
+                                + ", or choose another --out" : "choose another --out, or remove " + dir
+                                + " to start over in it");
+            }
+        }
+    }
+
+    /** Deletes temporary files a killed write left behind ({@code .NAME.*.tmp}); a finished run needs none. */
+    static void removeLeftovers(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }

@@ -114,9 +114,13 @@ public final class Runs {
         }
         try (RunFolder folder = RunFolder.lock(dir)) {
             if (!Checkpoint.exists(dir)) {
+                boolean finished = Files.exists(dir.resolve(RunFiles.REPORT_JSON));
                 throw new BadInputException("nothing to resume in " + dir + ": it has no " + Checkpoint.FILE
-                        + (Files.exists(dir.resolve(RunFiles.REPORT_JSON)) ? " (the run already finished)" : ""),
-                        "set training.checkpoint_every to write checkpoints, or train again");
+                        + (finished ? " (the run already finished)" : " (the run stopped before its first checkpoint)"),
+                        finished ? "its results are in " + dir.resolve(RunFiles.REPORT_MD) : "start over with the"
+                                + " spec it saved: strata train " + dir.resolve(RunFiles.CONFIG) + " --out NEW_FOLDER"
+                                + " (or remove " + dir + " and use it again); training.checkpoint_every sets how often"
+                                + " checkpoints are written");
             }
             ModelSpec spec = specs.load(dir.resolve(RunFiles.CONFIG), List.of());
             Blas.preload();
@@ -140,7 +144,7 @@ public final class Runs {
         listener.ready(spec, data, checkpoint);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = options.interruptible() ? stopHook(stop, finished) : null;
+        Thread hook = options.interruptible() ? stopHook(stop, finished, Thread.currentThread(), dir) : null;
         try {
             TrainingListener stoppable = new StoppableListener(listener, stop);
             RunResult result = trainNamingTheCause(spec, data, stoppable, dir, checkpoint);
@@ -151,6 +155,7 @@ public final class Runs {
             RunReport report = RunWriter.write(dir, result, new RunWriter.Provenance(options.overrides(),
                     catalog.provenance(), options.startNanos(), phases.startupSeconds(), phases.loadSeconds()));
             Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
+            RunFolder.removeLeftovers(dir);
             return new Outcome(result, dir, false, report.timing());
         } finally {
             finished.countDown();
@@ -164,18 +169,60 @@ public final class Runs {
         }
     }
 
-    /** Ctrl-C asks the loop to stop after the current step and write a checkpoint; the hook waits for that. */
-    private static Thread stopHook(AtomicBoolean stop, CountDownLatch finished) {
+    /** How long Ctrl-C waits for the current step and its checkpoint before the process ends without them. */
+    static final int STOP_SECONDS = Integer.getInteger("strata.stop.seconds", 30);
+
+    /**
+     * Ctrl-C asks the loop to stop after the current step and write a checkpoint; the hook waits for
+     * that, at most {@link #STOP_SECONDS} (a plugin stuck in a loop never returns to the loop). A
+     * plugin that calls {@code System.exit} from the training thread also runs this hook: then the
+     * run is incomplete, and the process ends with exit code 1 at once, saying so, instead of
+     * waiting for a loop that will never go on and then reporting success.
+     */
+    private static Thread stopHook(AtomicBoolean stop, CountDownLatch finished, Thread training, Path dir) {
         Thread hook = new Thread(() -> {
+            String exitCall = exitCall(training);
+            if (exitCall != null) {
+                System.err.println("error: " + exitCall + " called System.exit during training, so the run in " + dir
+                        + " did not finish (its last checkpoint, if any, is kept); remove the call from the plugin");
+                System.err.flush();
+                Runtime.getRuntime().halt(1);
+            }
             stop.set(true);
             try {
-                finished.await(60, TimeUnit.SECONDS);
+                if (!finished.await(STOP_SECONDS, TimeUnit.SECONDS)) {
+                    System.err.println("error: training did not stop within " + STOP_SECONDS + " s of Ctrl-C (a plugin"
+                            + " may be stuck in a loop); exiting without a new checkpoint; the last one in " + dir
+                            + ", if any, is kept");
+                    System.err.flush();
+                    Runtime.getRuntime().halt(130);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "strata-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
+    }
+
+    /** The class that called {@code System.exit} on {@code training}, or {@code null} when it did not. */
+    static String exitCall(Thread training) {
+        StackTraceElement[] frames = training.getStackTrace();
+        for (int i = 0; i < frames.length; i++) {
+            StackTraceElement f = frames[i];
+            boolean exit = f.getClassName().equals("java.lang.Shutdown") || f.getMethodName().equals("exit")
+                    && (f.getClassName().equals("java.lang.Runtime") || f.getClassName().equals("java.lang.System"));
+            if (exit) {
+                for (int j = i + 1; j < frames.length; j++) {
+                    String caller = frames[j].getClassName();
+                    if (!caller.startsWith("java.")) {
+                        return caller;
+                    }
+                }
+                return "a plugin";
+            }
+        }
+        return null;
     }
 
     /** Divergence gets the learning rate's value and what is kept, so the message says what to change. */
@@ -187,6 +234,9 @@ public final class Runs {
             String kept = Checkpoint.exists(dir)
                     ? "; the last checkpoint before it is kept in " + dir.resolve(Checkpoint.FILE)
                     : "";
+            if (e.beforeAnyUpdate()) {
+                throw new DivergenceException(e.iteration(), e.cost(), true, dev.strata.engine.Trainer.FIRST_COST + kept);
+            }
             double rate = spec.optimizer().params().getDouble(Parameters.LEARNING_RATE);
             throw new DivergenceException(e.iteration(), e.cost(), "the learning rate (optimizer.learning_rate: " + rate
                     + ") is probably too high: try a smaller one, e.g. --set optimizer.learning_rate=" + rate / 10 + kept);

@@ -119,6 +119,13 @@ class TrainingFeaturesGoldenTest {
         assertFollows(train(overridden(spec, "loss={type: binary_cross_entropy, l2: 0.1}")), section("penalties_full_batch"));
     }
 
+    @Test
+    void penaltiesInMinibatchesAreScaledByTheTrainingSetSoAShortLastBatchGetsNoMoreDecay() {
+        ModelSpec spec = spec("{epochs: 6, batch_size: 16, print_every: 1}", "{type: gradient_descent, learning_rate:"
+                + " 0.05}", HIDDEN.formatted(", l2: 0.3", ""), "");
+        assertFollows(train(overridden(spec, "loss={type: binary_cross_entropy, l2: 0.7}")), section("l2_minibatch"));
+    }
+
     private static ModelSpec overridden(ModelSpec base, String override) {
         return injector.getInstance(SpecLoader.class).load(base.source().file(), List.of(override));
     }

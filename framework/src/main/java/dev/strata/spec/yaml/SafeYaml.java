@@ -144,7 +144,7 @@ public final class SafeYaml {
     }
 
     private static String syntaxFix(String problem) {
-        if (problem != null && problem.contains("tab")) {
+        if (problem != null && problem.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
             return "indent with spaces, not tabs";
         }
         return "check indentation, colons and brackets near this point";

@@ -96,7 +96,8 @@ public final class Losses {
 
         @Override
         public String description() {
-            return "(1/m) * sum(1/2 (a - y)^2); labels are values, any output activation (usually linear)";
+            return "(1/m) * sum((a - y)^2), the mean squared error as the report's mse; labels are values, any output"
+                    + " activation (usually linear)";
         }
 
         @Override
@@ -104,9 +105,13 @@ public final class Losses {
             return LabelKind.VALUE;
         }
 
+        /**
+         * None: with the standard mean squared error (no ½), dZ of a linear output is 2(A − Y), not
+         * the canonical A − Y, so the engine goes through the loss's gradient.
+         */
         @Override
         public Optional<Link> canonicalLink() {
-            return Optional.of(Link.IDENTITY);
+            return Optional.empty();
         }
 
         @Override
@@ -170,17 +175,17 @@ public final class Losses {
         public double cost(Matrix a, Matrix y) {
             double sum = terms.sum(a, y, (p, label) -> {
                 double difference = p - label;
-                return 0.5 * difference * difference;
+                return difference * difference;
             });
             return (1.0 / a.columns()) * sum;
         }
 
-        /** dA = a − y. */
+        /** dA = 2 (a − y). */
         @Override
         public void gradient(Matrix a, Matrix y, Matrix dA) {
             for (int j = 0; j < a.columns(); j++) {
                 for (int i = 0; i < a.rows(); i++) {
-                    dA.set(i, j, a.get(i, j) - y.get(i, j));
+                    dA.set(i, j, 2 * (a.get(i, j) - y.get(i, j)));
                 }
             }
         }

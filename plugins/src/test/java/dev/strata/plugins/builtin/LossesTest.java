@@ -126,17 +126,19 @@ class LossesTest {
         }
 
         @Test
-        void costIsHalfTheSquaredErrorSummedOverUnitsAndAveragedOverExamples() {
-            // squared differences: 0.25, 1, 0 / 4, 0.25, 4 → half of their sum 9.5 is 4.75, over 3 examples
-            assertThat(loss().cost(a, y)).isCloseTo(4.75 / 3, within(1e-12));
+        void costIsTheSquaredErrorSummedOverUnitsAndAveragedOverExamplesWithoutAHalf() {
+            // squared differences: 0.25, 1, 0 / 4, 0.25, 4 → their sum 9.5 over 3 examples, as numpy's
+            // np.mean((a - y) ** 2) per unit and the report's mse
+            assertThat(loss().cost(a, y)).isCloseTo(9.5 / 3, within(1e-12));
         }
 
         @Test
-        void gradientIsTheDifference() {
+        void gradientIsTwiceTheDifference() {
             Matrix dA = Matrix.zeros(2, 3);
             loss().gradient(a, y, dA);
-            assertThat(dA.get(0, 1)).isEqualTo(-1.0);
-            assertThat(dA.get(1, 2)).isEqualTo(-2.0);
+            assertThat(dA.get(0, 1)).isEqualTo(-2.0);
+            assertThat(dA.get(1, 2)).isEqualTo(-4.0);
+            assertThat(factory().canonicalLink()).as("dZ of a linear output is 2(A - Y), not A - Y").isEmpty();
         }
 
         @Test
