@@ -141,6 +141,15 @@ public final class Runs {
 
     private Outcome train(ModelSpec spec, PreparedData data, Path dir, Checkpoint checkpoint, Options options,
             Listener listener, Phases phases) throws IOException {
+        try {
+            return trainAndWrite(spec, data, dir, checkpoint, options, listener, phases);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw DiskFull.named(e, dir);
+        }
+    }
+
+    private Outcome trainAndWrite(ModelSpec spec, PreparedData data, Path dir, Checkpoint checkpoint, Options options,
+            Listener listener, Phases phases) throws IOException {
         listener.ready(spec, data, checkpoint);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
