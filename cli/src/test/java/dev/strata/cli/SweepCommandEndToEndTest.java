@@ -223,4 +223,27 @@ class SweepCommandEndToEndTest {
         assertThat(refused.err()).contains("objective.metric: 'validation.accuracy' needs validation data",
                 "add data.validation: {split: 0.2}");
     }
+
+    @Test
+    void aResumedSweepReusesTheCoreSplitItMeasuredInsteadOfMeasuringAgain() throws Exception {
+        Path file = tmp.resolve("auto.yaml");
+        Files.writeString(file, """
+                base: %s
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.001, 0.003, 0.01]
+                objective: {metric: validation.accuracy, goal: maximize}
+                executor: {type: local, parallelism: auto}
+                """.formatted(CliRunner.config("sensors-tabular.yaml")));
+        Path out = tmp.resolve("auto");
+        CliRunner.Result first = CliRunner.run("sweep", file.toString(), "--out", out.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(Files.readString(out.resolve("executor.json"))).contains("\"local.core_split\"");
+        List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+        Files.write(out.resolve("results.jsonl"), lines.subList(0, 1));
+
+        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", out.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("1 done, 2 to run", "(as measured when the sweep started)");
+    }
 }

@@ -62,7 +62,7 @@ public final class LocalTrialRunner implements TrialRunner {
 
     /** What a local executor may ask of this process while it runs trials with this runner. */
     public ExecutorContext hostContext(java.io.PrintWriter console) {
-        return new HostContext(this::secondsFor, console);
+        return new HostContext(this::secondsFor, console, Path.of(sweepDir));
     }
 
     @Override

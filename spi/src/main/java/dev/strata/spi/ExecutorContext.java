@@ -24,4 +24,17 @@ public interface ExecutorContext {
 
     /** Prints one line for the user running the sweep. */
     void say(String line);
+
+    /**
+     * A decision stored with {@link #remember} by an earlier run of this sweep (before a
+     * {@code sweep --resume}), or empty: a resumed sweep makes the same decisions, and so ends
+     * with the same results, instead of measuring again on a machine whose load has changed.
+     */
+    default java.util.Optional<String> recalled(String key) {
+        return java.util.Optional.empty();
+    }
+
+    /** Stores a decision with the sweep (in its folder) for {@link #recalled}. */
+    default void remember(String key, String value) {
+    }
 }

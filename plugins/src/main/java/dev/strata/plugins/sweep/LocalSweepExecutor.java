@@ -40,7 +40,11 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
         if (trials.isEmpty()) {
             return;
         }
-        CoreSplit split = CoreSplit.choose(parallelism, blasThreads, context.cores(), trials, context);
+        CoreSplit split = parallelism == null && blasThreads == null ? recalled() : null;
+        if (split == null) {
+            split = CoreSplit.choose(parallelism, blasThreads, context.cores(), trials, context);
+            context.remember(SPLIT_KEY, split.trials() + "x" + split.blasThreads());
+        }
         // The choice is part of what the user sees: the sweep's console output.
         context.say(split.explanation());
         int before = context.blasThreads();
@@ -66,6 +70,20 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
             pool.awaitTermination(10, TimeUnit.SECONDS);
             context.setBlasThreads(before);
         }
+    }
+
+    static final String SPLIT_KEY = "local.core_split";
+
+    /** The split an earlier run of this sweep measured ({@code sweep --resume}), or null. */
+    private CoreSplit recalled() {
+        return context.recalled(SPLIT_KEY).map(value -> {
+            String[] parts = value.split("x");
+            int p = Integer.parseInt(parts[0]);
+            int b = Integer.parseInt(parts[1]);
+            return new CoreSplit(p, b, String.format(java.util.Locale.ROOT, "Executor local: %d trial%s at a time × %d"
+                    + " BLAS thread%s (as measured when the sweep started).", p, p == 1 ? "" : "s", b,
+                    b == 1 ? "" : "s"));
+        }).orElse(null);
     }
 
     /** A runner that throws despite its contract still yields a failed outcome. */
