@@ -246,4 +246,119 @@ class SweepCommandEndToEndTest {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("1 done, 2 to run", "(as measured when the sweep started)");
     }
+
+    private Path tabularSweep(String name, String body) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, "base: " + CliRunner.config("sensors-tabular.yaml") + "\n" + body);
+        return file;
+    }
+
+    @Test
+    void ashaStopsTrialsAtRungsRecordsThemAsPrunedAndSaysWhatItSaved() throws Exception {
+        Path file = tabularSweep("asha.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.0001, 0.003, 0.00003, 0.03, 0.01, 0.001]
+                objective: {metric: validation.accuracy, goal: maximize}
+                pruner: {type: asha, reduction_factor: 3, min_epochs: 1}
+                executor: {type: local, parallelism: 1}
+                """);
+        CliRunner.Result result = CliRunner.run("sweep", file.toString(), "--out", tmp.resolve("asha").toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("pruned after ");
+        String csv = Files.readString(tmp.resolve("asha/results.csv"));
+        assertThat(csv).contains(",pruned,").contains(",ok,");
+        assertThat(Files.readString(tmp.resolve("asha/summary.md"))).contains("Pruner: ASHA (reduction factor 3,"
+                + " rungs at [1, 3, 9, 27, 81] epochs)", "trials were stopped early", "% saved", "history.png");
+        assertThat(tmp.resolve("asha/history.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void tpeProposesEachTrialFromTheResultsBeforeItAndResumesToTheSameTrials() throws Exception {
+        Path file = tabularSweep("tpe.yaml", """
+                strategy: tpe
+                trials: 5
+                startup_trials: 2
+                seed: 3
+                parameters:
+                  optimizer.learning_rate: {distribution: log_uniform, min: 0.0003, max: 0.03}
+                  model.layers[0].units: [16, 64]
+                objective: {metric: validation.accuracy, goal: maximize}
+                """);
+        Path out = tmp.resolve("tpe");
+        CliRunner.Result first = CliRunner.run("sweep", file.toString(), "--out", out.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+        assertThat(lines).hasSize(5);
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("TPE (Optuna's definition): 2 random trials");
+
+        Path again = tmp.resolve("tpe-again");
+        java.nio.file.Files.createDirectories(again);
+        for (String name : List.of("sweep.yaml", "base.yaml", "executor.json")) {
+            if (Files.exists(out.resolve(name))) {
+                Files.copy(out.resolve(name), again.resolve(name));
+            }
+        }
+        Files.write(again.resolve("results.jsonl"), lines.subList(0, 3));
+        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", again.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(withoutSeconds(again.resolve("results.jsonl"))).isEqualTo(withoutSeconds(out.resolve("results.jsonl")));
+    }
+
+    @Test
+    void searchKeysThatCannotWorkAreRefusedWithTheSweepFilesLine() throws Exception {
+        Path onTest = tabularSweep("p1.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.001, 0.01]
+                objective: {metric: test.accuracy, goal: maximize}
+                pruner: {type: asha}
+                """);
+        BadInput.assertRefused(CliRunner.run("sweep", onTest.toString(), "--out", tmp.resolve("x1").toString()),
+                "p1.yaml:6:", "a pruner compares trials on the objective's validation metric");
+        Path longRung = tabularSweep("p2.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.001, 0.01]
+                objective: {metric: validation.accuracy, goal: maximize}
+                pruner: {type: asha, min_epochs: 500}
+                """);
+        BadInput.assertRefused(CliRunner.run("sweep", longRung.toString(), "--out", tmp.resolve("x2").toString()),
+                "pruner: its first rung (min_epochs: 500) is not before the end of training (150 epochs)");
+        Path badFactor = tabularSweep("p3.yaml", """
+                strategy: tpe
+                trials: 10
+                startup_trials: 0
+                parameters:
+                  optimizer.learning_rate: {distribution: log_uniform, min: 0.001, max: 0.01}
+                objective: {metric: validation.accuracy, goal: maximize}
+                pruner: {type: asha, reduction_factor: 1}
+                """);
+        BadInput.assertRefused(CliRunner.run("sweep", badFactor.toString(), "--out", tmp.resolve("x3").toString()),
+                "startup_trials must be >= 1", "reduction_factor must be >= 2");
+        Path noValidation = sweepFile("p4.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.001, 0.01]
+                objective: {metric: validation.accuracy, goal: maximize}
+                pruner: {type: median}
+                """);
+        BadInput.assertRefused(CliRunner.run("sweep", noValidation.toString(), "--out", tmp.resolve("x4").toString()),
+                "has none", "add data.validation: {split: 0.2}");
+        Path spark = tabularSweep("p5.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.001, 0.01]
+                objective: {metric: validation.accuracy, goal: maximize}
+                pruner: {type: asha}
+                executor: {type: spark}
+                """);
+        CliRunner.Result sparkResult = CliRunner.run("sweep", spark.toString(), "--out", tmp.resolve("x5").toString());
+        assertThat(sparkResult.exitCode()).isEqualTo(2);
+        assertThat(sparkResult.err()).containsAnyOf("the spark executor does not report", "unknown sweep executor 'spark'");
+    }
+
+    private static List<String> withoutSeconds(Path jsonl) throws IOException {
+        return Files.readAllLines(jsonl).stream().map(l -> l.replaceAll("\"seconds\":[0-9.Ee-]+", "")).toList();
+    }
 }

@@ -74,6 +74,23 @@ public final class Charts {
         series.setYAxisGroup(axis);
     }
 
+    /** Each trial's objective in trial order (points) and the best so far (a line): a search's history. */
+    public static void history(String title, String metric, List<Double> values, List<Double> bestSoFar, Path png)
+            throws IOException {
+        List<Integer> trials = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            trials.add(i + 1);
+        }
+        XYChart chart = chart(title, "trial", metric);
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        keepFinite(trials.stream().map(Integer::doubleValue).toList(), values, x, y);
+        XYSeries points = chart.addSeries(metric, x, y);
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        addLine(chart, "best so far", trials, bestSoFar, 0);
+        save(chart, png);
+    }
+
     /** A confusion matrix as a heat map: rows actual, columns predicted, each cell its count. */
     public static void confusion(String title, List<String> classes, long[][] counts, Path png) throws IOException {
         Headless.ensure();

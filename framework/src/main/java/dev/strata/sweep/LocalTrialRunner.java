@@ -60,6 +60,18 @@ public final class LocalTrialRunner implements TrialRunner {
         return sweepDir.resolve(TRIALS).resolve(id);
     }
 
+    /** The metric key of the steps (epochs, or iterations in full batch) a trial trained. */
+    public static final String STEPS = "steps";
+
+    private transient Pruner pruner;
+    private String prunedOn;
+
+    /** From now on trials report their validation {@code metric} to {@code pruner}, which may stop them. */
+    void prune(Pruner decisions, String metric) {
+        this.pruner = decisions;
+        this.prunedOn = metric.substring("validation.".length());
+    }
+
     /** What a local executor may ask of this process while it runs trials with this runner. */
     public ExecutorContext hostContext(java.io.PrintWriter console) {
         return new HostContext(this::secondsFor, console, Path.of(sweepDir));
@@ -80,11 +92,35 @@ public final class LocalTrialRunner implements TrialRunner {
                 AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), trial.specYaml());
                 throw e;
             }
-            RunResult result = injector().getInstance(Runs.class)
+            Pruner decisions = pruner;
+            String metric = prunedOn;
+            Runs.Outcome outcome = injector().getInstance(Runs.class)
                     .run(spec, dir, new Runs.Options(overrides(trial), false, start), new Runs.Listener() {
-                    }).result();
-            return new TrialOutcome(trial.id(), TrialOutcome.OK, metrics(result), costs(result), seconds(start), null,
-                    null);
+                        private volatile boolean stop;
+
+                        @Override
+                        public void validated(dev.strata.engine.ValidationPoint point) {
+                            if (decisions != null) {
+                                Double value = metric.equals("cost") ? point.cost() : point.metrics().get(metric);
+                                stop = decisions.report(trial.id(), point.step(), value == null ? Double.NaN : value);
+                            }
+                        }
+
+                        @Override
+                        public boolean stopRequested() {
+                            return stop;
+                        }
+                    });
+            RunResult result = outcome.result();
+            Map<String, Double> metrics = metrics(result);
+            metrics.put(STEPS, (double) result.training().stepsDone());
+            if (outcome.stopped()) {
+                // pruned: what it reached is kept; its checkpoint is not needed
+                Files.deleteIfExists(dir.resolve(dev.strata.run.Checkpoint.FILE));
+                return new TrialOutcome(trial.id(), TrialOutcome.PRUNED, metrics, costs(result), seconds(start), null,
+                        null);
+            }
+            return new TrialOutcome(trial.id(), TrialOutcome.OK, metrics, costs(result), seconds(start), null, null);
         } catch (StrataException e) {
             return failed(trial, dir, e.getMessage(), start);
         } catch (IOException | RuntimeException e) {

@@ -10,6 +10,7 @@ import dev.strata.spec.yaml.SafeYaml;
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.SweepExecutor;
 import dev.strata.spi.Trial;
+import dev.strata.spi.TrialOutcome;
 import dev.strata.spi.TrialRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,12 +72,34 @@ public final class Sweep {
                     + "' needs validation data, but the base spec " + spec.base() + " has none",
                     "add data.validation: {split: 0.2} to the base spec (or a validation file)");
         }
+        if (spec.pruning() != null) {
+            checkPruning(spec, plan.base());
+        }
         if (!reported.contains(spec.objective().metric())) {
             throw new BadInputException(spec.objectiveLocation() + ": objective.metric: '" + spec.objective().metric()
                     + "' is not reported by trials with loss " + plan.base().loss().type(),
                     "use one of " + String.join(", ", reported));
         }
         return new Planned(spec, plan, resolved(text, file, spec.base()));
+    }
+
+    /** A pruner needs validation data and rungs inside the training. */
+    private static void checkPruning(SweepSpec spec, dev.strata.spec.ModelSpec base) {
+        Pruning p = spec.pruning();
+        if (!base.data().hasValidation()) {
+            throw new BadInputException(spec.objectiveLocation() + ": pruner: trials are compared on validation data"
+                    + " as they train, but the base spec " + spec.base() + " has none", "add data.validation:"
+                    + " {split: 0.2} to the base spec (or a validation file)");
+        }
+        int steps = base.training().steps();
+        int first = p.kind() == Pruning.Kind.ASHA ? p.minSteps() : p.warmupSteps();
+        if (first >= steps) {
+            throw new BadInputException(spec.objectiveLocation() + ": pruner: its first " + (p.kind()
+                    == Pruning.Kind.ASHA ? "rung (min_epochs: " : "decision (warmup_epochs: ") + first + ") is not"
+                    + " before the end of training (" + steps + " " + (base.training().minibatch() ? "epochs"
+                    : "iterations") + ")", "use a smaller " + (p.kind() == Pruning.Kind.ASHA ? "min_epochs"
+                    : "warmup_epochs") + ", or train longer");
+        }
     }
 
     /**
@@ -121,19 +144,29 @@ public final class Sweep {
         if (resume) {
             checkSameSweep(dir, planned);
             log = ResultsLog.resume(dir, names, metrics);
-            checkRecorded(log.results(), byId, dir);
+            if (planned.plan().adaptive() == null) {
+                checkRecorded(log.results(), byId, dir);
+            }
         } else {
             AtomicFiles.writeString(dir.resolve(SWEEP_FILE), planned.resolvedText());
             AtomicFiles.writeString(dir.resolve(BASE_FILE), SpecWriter.toYaml(planned.plan().base()));
             log = ResultsLog.create(dir, names, metrics);
         }
         try (log) {
+            Pruner pruner = planned.spec().pruning() == null ? null
+                    : new Pruner(planned.spec().pruning(), planned.spec().objective().maximize());
+            if (pruner != null && runner instanceof LocalTrialRunner local) {
+                local.prune(pruner, planned.spec().objective().metric());
+            }
+            TrialPlanner.Adaptive adaptive = planned.plan().adaptive();
+            int total = adaptive != null ? adaptive.total() : trials.size();
             List<Trial> pending = trials.stream().filter(t -> !log.results().containsKey(t.id())).toList();
+            int recorded = adaptive != null ? log.results().size() : trials.size() - pending.size();
             progress.accept(String.format(Locale.ROOT, "Sweep of %s: %d trials, %d done, %d to run -> %s",
-                    planned.plan().base().name(), trials.size(), trials.size() - pending.size(), pending.size(), dir));
-            AtomicInteger done = new AtomicInteger(trials.size() - pending.size());
+                    planned.plan().base().name(), total, recorded, total - recorded, dir));
+            AtomicInteger done = new AtomicInteger(recorded);
             String metric = planned.spec().objective().metric();
-            executor.execute(pending, runner, outcome -> {
+            java.util.function.Consumer<TrialOutcome> record = outcome -> {
                 Trial trial = byId.get(outcome.id());
                 TrialResult result = TrialResult.of(trial.parameters(), outcome);
                 try {
@@ -143,16 +176,37 @@ public final class Sweep {
                             + e.getMessage(), e);
                 }
                 progress.accept(String.format(Locale.ROOT, "[%d/%d] %s %s %s (%.1f s)", done.incrementAndGet(),
-                        trials.size(), trial.id(), JsonFiles.inline(trial.parameters()),
-                        result.ok() ? metric + " " + String.format(Locale.ROOT, "%.6g", result.metric(metric))
-                                : "FAILED: " + result.error(),
+                        total, trial.id(), JsonFiles.inline(trial.parameters()), describe(result, metric),
                         result.seconds()));
-            });
+            };
+            if (adaptive == null) {
+                executor.execute(pending, runner, record);
+            } else {
+                // one trial at a time: each proposal learns from every result before it
+                for (int index = log.results().size(); index < total; index++) {
+                    List<TrialResult> finished = log.results().values().stream()
+                            .sorted(java.util.Comparator.comparing(TrialResult::id)).toList();
+                    Trial next = adaptive.next(index, finished);
+                    byId.put(next.id(), next);
+                    executor.execute(List.of(next), runner, record);
+                }
+                trials = log.results().values().stream().sorted(java.util.Comparator.comparing(TrialResult::id))
+                        .map(r -> byId.getOrDefault(r.id(), new Trial(r.id(), r.parameters(), ""))).toList();
+            }
             log.finish();
             Map<String, TrialResult> results = log.results();
             TrialResult best = SweepReport.write(dir, planned.spec(), planned.plan().base(), trials, results);
-            return new Finished(results, best, pending.size());
+            return new Finished(results, best, total - recorded);
         }
+    }
+
+    private static String describe(TrialResult result, String metric) {
+        if (TrialOutcome.PRUNED.equals(result.status())) {
+            return String.format(Locale.ROOT, "pruned after %d epochs at %s %.6g", (int) result.metric(
+                    LocalTrialRunner.STEPS), metric, result.metric(metric));
+        }
+        return result.ok() ? metric + " " + String.format(Locale.ROOT, "%.6g", result.metric(metric))
+                : "FAILED: " + result.error();
     }
 
     /** Every recorded line must be a planned trial with the same values. */

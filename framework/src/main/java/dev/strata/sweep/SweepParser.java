@@ -74,6 +74,12 @@ public final class SweepParser {
         Objective objective = sweep.required("objective", "the objective ({metric: test.accuracy, goal: maximize})")
                 .flatMap(n -> objective(n, errors)).orElse(null);
         Selector executor = executor(sweep, folder, errors);
+        int startup = strategy == SweepSpec.Strategy.TPE ? sweep.intAtLeast("startup_trials", 10, 1).orElse(10) : 10;
+        if (strategy != SweepSpec.Strategy.TPE && sweep.has("startup_trials")) {
+            errors.add(Kind.UNKNOWN_KEY, sweep.locationOf("startup_trials"), "startup_trials", "startup_trials applies"
+                    + " only to strategy: tpe", "remove startup_trials, or set strategy: tpe");
+        }
+        Pruning pruning = sweep.node("pruner").flatMap(n -> PruningParser.read(n, objective, errors)).orElse(null);
         sweep.finish();
         if (strategy == SweepSpec.Strategy.GRID && errors.isEmpty()) {
             long size = 1;
@@ -86,8 +92,14 @@ public final class SweepParser {
             }
         }
         errors.throwIfAny(label);
+        if (pruning != null && executor != null && !executor.type().equals("local")) {
+            errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("pruner"), "pruner", "a pruner compares trials while they"
+                    + " run, which the " + executor.type() + " executor does not report", "use executor: {type: local}"
+                    + " with a pruner, or remove the pruner");
+            errors.throwIfAny(label);
+        }
         return new SweepSpec(file, base, sweep.locationOf("base"), strategy, trials, seed, parameters, objective,
-                sweep.locationOf("objective"), executor);
+                sweep.locationOf("objective"), executor, startup, pruning);
     }
 
     /**
@@ -163,12 +175,14 @@ public final class SweepParser {
         if (strategy == SweepSpec.Strategy.GRID) {
             if (sweep.has("trials")) {
                 errors.add(Kind.UNKNOWN_KEY, sweep.locationOf("trials"), "trials", "trials applies only to "
-                        + "strategy: random (a grid runs every combination)", "remove trials, or set strategy: random");
+                        + "strategy: random or tpe (a grid runs every combination)", "remove trials, or set strategy:"
+                        + " random");
             }
             return 0;
         }
         if (!sweep.has("trials")) {
-            errors.add(Kind.MISSING_KEY, sweep.location(), "trials", "missing trials (required with strategy: random)",
+            errors.add(Kind.MISSING_KEY, sweep.location(), "trials", "missing trials (required with strategy: "
+                    + strategy.yamlName() + ")",
                     "add e.g. trials: 20");
             return 0;
         }

@@ -64,8 +64,13 @@ public final class SweepReport {
             AtomicFiles.writeString(dir.resolve(BEST), specs.get(best.id()));
         }
         Map<String, List<String>> labels = charts(dir, sweep, ranked);
-        AtomicFiles.writeString(dir.resolve(SUMMARY), markdown(sweep, base, ranked, best,
-                best == null ? null : specs.get(best.id()), labels, trials.size()));
+        SearchReport.historyChart(dir, sweep, results);
+        String summary = markdown(sweep, base, ranked, best, best == null ? null : specs.get(best.id()), labels,
+                sweep.strategy() == SweepSpec.Strategy.TPE ? sweep.trials() : trials.size());
+        int at = summary.indexOf("## Trials");
+        summary = at < 0 ? summary + SearchReport.markdown(sweep, base, results)
+                : summary.substring(0, at) + SearchReport.markdown(sweep, base, results) + summary.substring(at);
+        AtomicFiles.writeString(dir.resolve(SUMMARY), summary);
         return best;
     }
 

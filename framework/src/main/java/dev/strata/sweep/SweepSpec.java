@@ -15,16 +15,19 @@ import java.util.List;
  * @param parameters in file order
  * @param objectiveLocation where {@code objective:} is written, for checks that need the base spec
  * @param executor the executor plugin and its validated parameters
+ * @param startupTrials TPE's random trials before it models the results (Optuna's n_startup_trials)
+ * @param pruning how trials are stopped early, or {@code null} to train every trial to the end
  */
 public record SweepSpec(Path file, Path base, Location baseLocation, Strategy strategy, int trials, long seed,
-        List<SweptParameter> parameters, Objective objective, Location objectiveLocation, Selector executor) {
+        List<SweptParameter> parameters, Objective objective, Location objectiveLocation, Selector executor,
+        int startupTrials, Pruning pruning) {
 
     public SweepSpec {
         parameters = List.copyOf(parameters);
     }
 
     public enum Strategy {
-        GRID, RANDOM;
+        GRID, RANDOM, TPE;
 
         public String yamlName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -53,15 +53,30 @@ public final class TrialPlanner {
         this.specs = specs;
     }
 
-    /** The resolved base spec and every trial, in id order. */
-    public record Plan(ModelSpec base, List<Trial> trials) {
+    /**
+     * The resolved base spec and every trial, in id order; for an adaptive strategy (TPE) no trials
+     * but the proposer of each next one.
+     */
+    public record Plan(ModelSpec base, List<Trial> trials, Adaptive adaptive) {
         public Plan {
             trials = List.copyOf(trials);
         }
+
+        public Plan(ModelSpec base, List<Trial> trials) {
+            this(base, trials, null);
+        }
+    }
+
+    /** Plans trial {@code index} (0-based) of an adaptive strategy from the results so far. */
+    public interface Adaptive {
+        int total();
+
+        Trial next(int index, List<TrialResult> finished);
     }
 
     /** One value of one parameter in one trial, with its position in the parameter's list (or -1). */
-    private record Pick(Object value, int index) {
+    /** A trial's value of one parameter, and its index in the parameter's list (for messages), or −1. */
+    record Pick(Object value, int index) {
     }
 
     /** @throws SpecException every problem of the base spec, or of the trials with sweep-file locations */
@@ -73,10 +88,66 @@ public final class TrialPlanner {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + sweep.base() + " failed: " + e.getMessage(), e);
         }
+        boolean adaptive = sweep.strategy() == SweepSpec.Strategy.TPE;
+        // TPE's values are not known before: its extremes are checked against the spec instead
         List<List<Pick>> picks = sweep.strategy() == SweepSpec.Strategy.GRID ? grid(sweep.parameters())
-                : random(sweep.parameters(), sweep.trials(), sweep.seed());
+                : adaptive ? extremes(sweep.parameters()) : random(sweep.parameters(), sweep.trials(), sweep.seed());
         ErrorCollector errors = new ErrorCollector();
         Set<String> reported = new LinkedHashSet<>();
+        List<Trial> trials = build(picks, 0, sweep, base, baseText, errors, reported);
+        errors.throwIfAny(sweep.file().toString());
+        if (!adaptive) {
+            return new Plan(base, trials);
+        }
+        TpeSampler sampler = new TpeSampler(sweep.parameters(), sweep.seed(), sweep.startupTrials(),
+                sweep.objective().maximize());
+        return new Plan(base, List.of(), new Adaptive() {
+            @Override
+            public int total() {
+                return sweep.trials();
+            }
+
+            @Override
+            public Trial next(int index, List<TrialResult> finished) {
+                List<TpeSampler.Observation> history = new ArrayList<>();
+                for (TrialResult r : finished) {
+                    List<Object> values = new ArrayList<>();
+                    sweep.parameters().forEach(p -> values.add(r.parameters().get(p.path())));
+                    history.add(new TpeSampler.Observation(values, r.ok() ? r.metric(sweep.objective().metric())
+                            : Double.NaN));
+                }
+                ErrorCollector trialErrors = new ErrorCollector();
+                List<Trial> one = build(List.of(sampler.propose(index, history)), index, sweep, base, baseText,
+                        trialErrors, new LinkedHashSet<>());
+                trialErrors.throwIfAny(sweep.file().toString());
+                return one.get(0);
+            }
+        });
+    }
+
+    /** A trial of every domain's smallest values and one of its largest, for checking a TPE sweep up front. */
+    private static List<List<Pick>> extremes(List<SweptParameter> parameters) {
+        List<List<Pick>> out = new ArrayList<>();
+        for (boolean largest : new boolean[] {false, true}) {
+            List<Pick> row = new ArrayList<>();
+            for (SweptParameter p : parameters) {
+                if (p.domain() instanceof Domain.Distribution d) {
+                    double v = largest ? d.max() : d.min();
+                    row.add(new Pick(d.kind() == Domain.Distribution.Kind.INT_UNIFORM ? (Object) (long) v : v, -1));
+                } else {
+                    List<Object> values = values(p.domain());
+                    int i = largest ? values.size() - 1 : 0;
+                    row.add(new Pick(values.get(i), p.domain() instanceof Domain.Choices ? i : -1));
+                }
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The trials of {@code picks}, numbered from {@code first}; a refused value goes to {@code errors}. */
+    private List<Trial> build(List<List<Pick>> picks, int first, SweepSpec sweep, ModelSpec base, String baseText,
+            ErrorCollector errors, Set<String> reported) {
         List<Trial> trials = new ArrayList<>();
         for (int t = 0; t < picks.size(); t++) {
             Map<String, Object> parameters = new LinkedHashMap<>();
@@ -98,7 +169,7 @@ public final class TrialPlanner {
                 byOverride.put("--set " + override, parameter);
                 indexByOverride.put("--set " + override, pick.index());
             }
-            String id = id(t, parameters);
+            String id = id(first + t, parameters);
             if (!usable) {
                 continue;
             }
@@ -111,8 +182,7 @@ public final class TrialPlanner {
                 }
             }
         }
-        errors.throwIfAny(sweep.file().toString());
-        return new Plan(base, trials);
+        return trials;
     }
 
     /** Moves an error of a trial's spec to the sweep file: to the value that caused it when known. */
@@ -234,7 +304,7 @@ public final class TrialPlanner {
         return out;
     }
 
-    private static Pick draw(Domain domain, Random random) {
+    static Pick draw(Domain domain, Random random) {
         if (domain instanceof Domain.Distribution d) {
             double u = random.nextDouble();
             if (d.kind() == Domain.Distribution.Kind.INT_UNIFORM) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * What one trial produced, as plain data (never ND4J arrays): enough to rank trials and write
  * the results files.
  *
- * @param status {@code "ok"} or {@code "failed"}
+ * @param status {@code "ok"}, {@code "failed"}, or {@code "pruned"} (stopped early by the sweep's pruner;
+ *     its metrics are those of the parameters it stopped with)
  * @param metrics flattened report metrics, e.g. {@code test.accuracy}, {@code train.f1},
  *     {@code final_cost}; empty when failed before training ended
  * @param costs {@code [iteration, cost]} pairs as recorded
@@ -24,6 +25,7 @@ public record TrialOutcome(String id, String status, Map<String, Double> metrics
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+    public static final String PRUNED = "pruned";
 
     public boolean ok() {
         return OK.equals(status);

@@ -1,0 +1,69 @@
+package dev.strata.sweep;
+
+import dev.strata.io.Charts;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spi.TrialOutcome;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What summary.md says about a search beyond its ranking: its history and what pruning saved. */
+final class SearchReport {
+    static final String HISTORY = "history.png";
+
+    private SearchReport() {
+    }
+
+    /** The optimisation history: each trial's objective in trial order and the best so far. */
+    static void historyChart(Path dir, SweepSpec sweep, Map<String, TrialResult> results) throws IOException {
+        String metric = sweep.objective().metric();
+        List<Double> values = new ArrayList<>();
+        List<Double> best = new ArrayList<>();
+        double sofar = Double.NaN;
+        for (TrialResult r : inOrder(results)) {
+            double v = r.ok() || TrialOutcome.PRUNED.equals(r.status()) ? r.metric(metric) : Double.NaN;
+            values.add(v);
+            if (r.ok() && Double.isFinite(v) && (Double.isNaN(sofar) || sweep.objective().better(v, sofar))) {
+                sofar = v;
+            }
+            best.add(sofar);
+        }
+        Charts.history("optimisation history: " + metric, metric, values, best, dir.resolve(HISTORY));
+    }
+
+    /** Markdown: pruned trials and the epochs saved, and the history chart. */
+    static String markdown(SweepSpec sweep, ModelSpec base, Map<String, TrialResult> results) {
+        StringBuilder md = new StringBuilder("## Search\n\n");
+        if (sweep.strategy() == SweepSpec.Strategy.TPE) {
+            md.append(String.format(Locale.ROOT, "TPE (Optuna's definition): %d random trials, then each trial"
+                    + " proposed from the results before it; seed %d.%n%n", sweep.startupTrials(), sweep.seed()));
+        }
+        Pruning p = sweep.pruning();
+        if (p != null) {
+            int steps = base.training().steps();
+            long pruned = results.values().stream().filter(r -> TrialOutcome.PRUNED.equals(r.status())).count();
+            double trained = results.values().stream().mapToDouble(r -> Double.isFinite(r.metric(LocalTrialRunner
+                    .STEPS)) ? r.metric(LocalTrialRunner.STEPS) : steps).sum();
+            double full = (double) steps * results.size();
+            String unit = base.training().minibatch() ? "epochs" : "iterations";
+            md.append(String.format(Locale.ROOT, "Pruner: %s. %d of %d trials were stopped early; they trained %,.0f"
+                    + " %s in all, against %,.0f had every trial run to the end: %.0f%% saved.%n%n",
+                    p.kind() == Pruning.Kind.ASHA ? "ASHA (reduction factor " + p.reductionFactor() + ", rungs at "
+                            + new Pruner(p, true).rungs(steps) + " " + unit + ")" : "median rule (warm-up "
+                            + p.warmupSteps() + " " + unit + ", " + p.startupTrials() + " startup trials)",
+                    pruned, results.size(), trained, unit, full, full > 0 ? 100 * (1 - trained / full) : 0));
+        }
+        md.append("![optimisation history](").append(HISTORY).append(")\n\n");
+        return md.toString();
+    }
+
+    private static List<TrialResult> inOrder(Map<String, TrialResult> results) {
+        List<TrialResult> out = new ArrayList<>(results.values());
+        out.sort(Comparator.comparing(TrialResult::id));
+        return out;
+    }
+}
