@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Strata's search strategies on the shipped tabular data set (configs/sensors-tabular.yaml),
+seeds fixed, printed as tables.
+
+  asha    the 5 x 2 x 2 grid of examples/sweeps/tabular-asha.yaml on the tabular spec without early
+          stopping (60 epochs), in full and with ASHA: best validation accuracy of each and the
+          epochs each trained. Targets: ASHA's best within
+          0.5 percentage points of the grid's, at most one third of its epochs.
+  tpe     TPE and random search, 20 trials each over the space of examples/sweeps/tabular-tpe.yaml,
+          for sweep seeds 1-5: the trials TPE needs to reach random search's best, against the
+          trials random search needs. Target: at most half, in the median over the seeds.
+  optuna  Optuna's TPESampler (Debian's python3-optuna, run with /usr/bin/python3) driving
+          ./strata train as a black box through --set, on the same objective and space, 20
+          trials, seed 1: the trainings each needs to reach the best value both reach, and
+          Strata's own overhead per trial (a sweep's wall time less its trials' training runs).
+
+    python3 examples/benchmark/search.py                 # every case (about 6 minutes here)
+    python3 examples/benchmark/search.py --cases asha,tpe
+    ASHA_ETA=2 ASHA_MIN_EPOCHS=5 python3 examples/benchmark/search.py --cases asha   # other rungs
+
+Needs a JDK 17 and Maven for ./strata; the optuna case needs apt-get install python3-optuna.
+Results go to examples/benchmark/target/search/.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+import benchlib as lib
+
+OUT = os.path.join(lib.CACHE, "search")
+BASE = os.path.join(lib.REPO, "configs", "sensors-tabular.yaml")
+METRIC = "validation.accuracy"
+MIN_EPOCHS = int(os.environ.get("ASHA_MIN_EPOCHS", "1"))
+ETA = int(os.environ.get("ASHA_ETA", "3"))
+
+GRID_PARAMETERS = """parameters:
+  optimizer.learning_rate: [0.0003, 0.001, 0.003, 0.01, 0.03]
+  model.layers[0].dropout: [0.1, 0.3]
+  model.layers[0].units: [16, 64]
+"""
+SPACE = """parameters:
+  optimizer.learning_rate: {distribution: log_uniform, min: 0.0001, max: 0.05}
+  model.layers[0].dropout: {distribution: uniform, min: 0.0, max: 0.5}
+  model.layers[0].units: [16, 32, 64, 128]
+"""
+
+
+def full_training_base():
+    """The tabular spec without early stopping, 60 epochs: every trial of a grid trains to its end."""
+    with open(BASE) as f:
+        text = f.read()
+    text = text.replace("../examples/", os.path.join(lib.REPO, "examples") + "/")
+    text = text.replace("epochs: 150", "epochs: 60")
+    text = "\n".join(line for line in text.splitlines() if "early_stopping" not in line) + "\n"
+    os.makedirs(OUT, exist_ok=True)
+    path = os.path.join(OUT, "sensors-60-epochs.yaml")
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def sweep(name, body, base=BASE):
+    """Runs ./strata sweep on a sweep file made of body; returns (results in trial order, wall seconds)."""
+    os.makedirs(OUT, exist_ok=True)
+    path = os.path.join(OUT, name + ".yaml")
+    with open(path, "w") as f:
+        f.write("base: %s\n%s" % (base, body))
+    folder = os.path.join(OUT, name)
+    subprocess.run(["rm", "-rf", folder], check=True)
+    done = lib.run([lib.STRATA, "sweep", path, "--out", folder])
+    if done.code != 0:
+        raise lib.BenchError("strata sweep %s failed:\n%s%s" % (name, done.stdout, done.stderr))
+    with open(os.path.join(folder, "results.jsonl")) as f:
+        results = sorted((json.loads(line) for line in f if line.strip()), key=lambda r: r["id"])
+    return results, done.seconds
+
+
+def best(results):
+    values = [r["metrics"].get(METRIC) for r in results if r["status"] == "ok"]
+    return max(v for v in values if v is not None)
+
+
+def epochs(results):
+    return sum(r["metrics"].get("steps", 0) for r in results)
+
+
+def trials_to_reach(values, target):
+    """1-based number of the first trial whose value reaches target, or None."""
+    for i, v in enumerate(values):
+        if v is not None and v >= target - 1e-12:
+            return i + 1
+    return None
+
+
+def ok_values(results):
+    return [r["metrics"].get(METRIC) if r["status"] == "ok" else None for r in results]
+
+
+def case_asha():
+    base = full_training_base()
+    grid, grid_seconds = sweep("grid", "strategy: grid\n" + GRID_PARAMETERS
+                               + "objective: {metric: %s, goal: maximize}\n" % METRIC, base)
+    asha, asha_seconds = sweep("asha", "strategy: grid\n" + GRID_PARAMETERS
+                               + "objective: {metric: %s, goal: maximize}\n" % METRIC
+                               + "pruner: {type: asha, reduction_factor: %d, min_epochs: %d}\n" % (ETA, MIN_EPOCHS), base)
+    gap = 100 * (best(grid) - best(asha))
+    ratio = epochs(asha) / epochs(grid)
+    print("\nASHA against the full grid (20 trials of configs/sensors-tabular.yaml without early stopping, 60"
+          " epochs each)")
+    print("| search | best %s | epochs trained | wall s |" % METRIC)
+    print("|---|---|---|---|")
+    print("| full grid | %.4f | %d | %.1f |" % (best(grid), epochs(grid), grid_seconds))
+    rungs, r = [], MIN_EPOCHS
+    while r < 60:
+        rungs.append(str(r))
+        r *= ETA
+    print("| ASHA (reduction factor %d, rungs at %s epochs) | %.4f | %d | %.1f |" % (ETA, ", ".join(rungs), best(asha),
+                                                                                    epochs(asha), asha_seconds))
+    print("ASHA's best is %.2f points below the grid's (target <= 0.5): %s; it trained %.2fx the grid's epochs"
+          " (target <= 0.33): %s" % (gap, "met" if gap <= 0.5 else "MISSED", ratio,
+                                     "met" if ratio <= 1 / 3 + 1e-9 else "MISSED"))
+
+
+def case_tpe():
+    rows = []
+    for seed in range(1, 6):
+        body = "trials: 20\nseed: %d\n" % seed + SPACE + "objective: {metric: %s, goal: maximize}\n" % METRIC
+        tpe, _ = sweep("tpe-%d" % seed, "strategy: tpe\n" + body)
+        rnd, _ = sweep("random-%d" % seed, "strategy: random\n" + body)
+        target = best(rnd)
+        rows.append((seed, target, trials_to_reach(ok_values(rnd), target), best(tpe),
+                     trials_to_reach(ok_values(tpe), target)))
+    print("\nTPE against random search (20 trials each; the trials each needs to reach random search's best)")
+    print("| seed | random best | random: trials | TPE best | TPE: trials |")
+    print("|---|---|---|---|---|")
+    for seed, target, r, t_best, t in rows:
+        print("| %d | %.4f | %d | %.4f | %s |" % (seed, target, r, t_best, t if t else "not in 20"))
+    tpe_trials = [t if t else 21 for *_, t in rows]
+    random_trials = [r for _, _, r, _, _ in rows]
+    ratio = lib.median([t / r for t, r in zip(tpe_trials, random_trials)])
+    print("median of TPE's trials / random's: %.2f (target <= 0.5): %s" % (ratio, "met" if ratio <= 0.5
+                                                                          else "MISSED"))
+
+
+OPTUNA_DRIVER = r'''
+import json, subprocess, sys, os, time, optuna
+strata, base, out, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+optuna.logging.set_verbosity(optuna.logging.WARNING)
+values = []
+def objective(trial):
+    lr = trial.suggest_float("lr", 1e-4, 0.05, log=True)
+    dropout = trial.suggest_float("dropout", 0.0, 0.5)
+    units = trial.suggest_categorical("units", [16, 32, 64, 128])
+    run = os.path.join(out, "t%03d" % trial.number)
+    subprocess.run(["rm", "-rf", run], check=True)
+    subprocess.run([strata, "train", base, "--out", run, "--quiet", "--set", "optimizer.learning_rate=%r" % lr,
+                    "--set", "model.layers[0].dropout=%r" % dropout, "--set", "model.layers[0].units=%d" % units],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(run, "report.json")) as f:
+        v = json.load(f)["metrics"]["validation"]["accuracy"]
+    values.append(v)
+    return v
+study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=1))
+started = time.perf_counter()
+study.optimize(objective, n_trials=n)
+print(json.dumps({"values": values, "seconds": time.perf_counter() - started}))
+'''
+
+
+def case_optuna():
+    python = "/usr/bin/python3"
+    check = subprocess.run([python, "-c", "import optuna"], capture_output=True)
+    if check.returncode != 0:
+        print("\noptuna: skipped (apt-get install python3-optuna, for /usr/bin/python3)")
+        return
+    os.makedirs(OUT, exist_ok=True)
+    driver = os.path.join(OUT, "optuna_driver.py")
+    with open(driver, "w") as f:
+        f.write(OPTUNA_DRIVER)
+    folder = os.path.join(OUT, "optuna")
+    os.makedirs(folder, exist_ok=True)
+    done = subprocess.run([python, driver, lib.STRATA, BASE, folder, "20"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise lib.BenchError("the optuna driver failed:\n" + done.stdout + done.stderr)
+    optuna_values = json.loads(done.stdout.strip().splitlines()[-1])["values"]
+    body = "trials: 20\nseed: 1\n" + SPACE + "objective: {metric: %s, goal: maximize}\n" % METRIC
+    strata, seconds = sweep("tpe-optuna-compare", "strategy: tpe\n" + body)
+    strata_values = ok_values(strata)
+    common = min(max(optuna_values), max(v for v in strata_values if v is not None))
+    training = sum(r["seconds"] for r in strata)
+    overhead = (seconds - training) / len(strata)
+    print("\nStrata's TPE against Optuna's TPESampler driving ./strata train (20 trials, seed 1)")
+    print("| search | best %s | trainings to reach %.4f |" % (METRIC, common))
+    print("|---|---|---|")
+    print("| Optuna 3.1 TPESampler + ./strata train | %.4f | %s |" % (max(optuna_values),
+                                                                   trials_to_reach(optuna_values, common)))
+    print("| strata sweep, strategy: tpe | %.4f | %s |" % (max(v for v in strata_values if v is not None),
+                                                          trials_to_reach(strata_values, common)))
+    print("Strata's overhead per trial (sweep wall time less the trials' own seconds, over 20 trials, JVM start-up"
+          " included): %.0f ms (target < 50 ms)" % (1000 * overhead))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", default="asha,tpe,optuna")
+    args = parser.parse_args()
+    try:
+        print(lib.ensure_strata_built())
+        print("load average at start: %s" % open("/proc/loadavg").read().split()[0])
+        for case in args.cases.split(","):
+            {"asha": case_asha, "tpe": case_tpe, "optuna": case_optuna}[case]()
+    except lib.BenchError as e:
+        print("error: %s" % e, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
