@@ -41,7 +41,7 @@ final class TpeSampler {
         List<TrialPlanner.Pick> out = new ArrayList<>();
         if (finished.size() < startup) {
             for (SweptParameter p : parameters) {
-                out.add(TrialPlanner.draw(p.domain(), random));
+                out.add(Picks.draw(p.domain(), random));
             }
             return out;
         }

@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -90,8 +89,8 @@ public final class TrialPlanner {
         }
         boolean adaptive = sweep.strategy() == SweepSpec.Strategy.TPE;
         // TPE's values are not known before: its extremes are checked against the spec instead
-        List<List<Pick>> picks = sweep.strategy() == SweepSpec.Strategy.GRID ? grid(sweep.parameters())
-                : adaptive ? extremes(sweep.parameters()) : random(sweep.parameters(), sweep.trials(), sweep.seed());
+        List<List<Pick>> picks = sweep.strategy() == SweepSpec.Strategy.GRID ? Picks.grid(sweep.parameters())
+                : adaptive ? Picks.extremes(sweep.parameters()) : Picks.random(sweep.parameters(), sweep.trials(), sweep.seed());
         ErrorCollector errors = new ErrorCollector();
         Set<String> reported = new LinkedHashSet<>();
         List<Trial> trials = build(picks, 0, sweep, base, baseText, errors, reported);
@@ -123,26 +122,6 @@ public final class TrialPlanner {
                 return one.get(0);
             }
         });
-    }
-
-    /** A trial of every domain's smallest values and one of its largest, for checking a TPE sweep up front. */
-    private static List<List<Pick>> extremes(List<SweptParameter> parameters) {
-        List<List<Pick>> out = new ArrayList<>();
-        for (boolean largest : new boolean[] {false, true}) {
-            List<Pick> row = new ArrayList<>();
-            for (SweptParameter p : parameters) {
-                if (p.domain() instanceof Domain.Distribution d) {
-                    double v = largest ? d.max() : d.min();
-                    row.add(new Pick(d.kind() == Domain.Distribution.Kind.INT_UNIFORM ? (Object) (long) v : v, -1));
-                } else {
-                    List<Object> values = values(p.domain());
-                    int i = largest ? values.size() - 1 : 0;
-                    row.add(new Pick(values.get(i), p.domain() instanceof Domain.Choices ? i : -1));
-                }
-            }
-            out.add(row);
-        }
-        return out;
     }
 
     /** The trials of {@code picks}, numbered from {@code first}; a refused value goes to {@code errors}. */
@@ -271,64 +250,6 @@ public final class TrialPlanner {
         Params params = selector.params();
         params.asMap().forEach((k, v) -> out.put(k, v instanceof Path p ? p.toString() : v));
         return out;
-    }
-
-    private static List<List<Pick>> grid(List<SweptParameter> parameters) {
-        List<List<Pick>> out = new ArrayList<>();
-        out.add(List.of());
-        for (SweptParameter parameter : parameters) {
-            List<Object> values = values(parameter.domain());
-            List<List<Pick>> next = new ArrayList<>();
-            for (List<Pick> prefix : out) {
-                for (int i = 0; i < values.size(); i++) {
-                    List<Pick> row = new ArrayList<>(prefix);
-                    row.add(new Pick(values.get(i), parameter.domain() instanceof Domain.Choices ? i : -1));
-                    next.add(row);
-                }
-            }
-            out = next;
-        }
-        return out;
-    }
-
-    private static List<List<Pick>> random(List<SweptParameter> parameters, int trials, long seed) {
-        Random random = new Random(seed);
-        List<List<Pick>> out = new ArrayList<>();
-        for (int t = 0; t < trials; t++) {
-            List<Pick> row = new ArrayList<>();
-            for (SweptParameter parameter : parameters) {
-                row.add(draw(parameter.domain(), random));
-            }
-            out.add(row);
-        }
-        return out;
-    }
-
-    static Pick draw(Domain domain, Random random) {
-        if (domain instanceof Domain.Distribution d) {
-            double u = random.nextDouble();
-            if (d.kind() == Domain.Distribution.Kind.INT_UNIFORM) {
-                long min = (long) d.min();
-                return new Pick(min + (long) Math.floor(u * ((long) d.max() - min + 1)), -1);
-            }
-            double value = d.kind() == Domain.Distribution.Kind.LOG_UNIFORM
-                    ? Math.exp(Math.log(d.min()) + (Math.log(d.max()) - Math.log(d.min())) * u)
-                    : d.min() + (d.max() - d.min()) * u;
-            return new Pick(value, -1);
-        }
-        List<Object> values = values(domain);
-        int i = random.nextInt(values.size());
-        return new Pick(values.get(i), domain instanceof Domain.Choices ? i : -1);
-    }
-
-    private static List<Object> values(Domain domain) {
-        if (domain instanceof Domain.Choices c) {
-            return c.values();
-        }
-        if (domain instanceof Domain.Range r) {
-            return r.points();
-        }
-        throw new IllegalStateException("a distribution has no fixed values");
     }
 
     /** {@code t0007-3fa9c1}: 1-based position, then a hash of the values. */

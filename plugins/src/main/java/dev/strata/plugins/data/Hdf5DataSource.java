@@ -104,7 +104,7 @@ final class Hdf5DataSource implements DataSource {
             return dims[0] * dims[1];
         }
         throw new BadInputException(file.name() + ": labels dataset '" + labels.name() + "' has shape "
-                + Hdf5File.shapeText(dims) + "; labels must be one value per example: (m), (1, m) or (m, 1)",
+                + Hdf5Types.shapeText(dims) + "; labels must be one value per example: (m), (1, m) or (m, 1)",
                 "point labels at a 1-D dataset such as train_set_y");
     }
 

@@ -12,7 +12,6 @@ import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.object.datatype.StringData;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -151,7 +150,7 @@ final class Hdf5File implements AutoCloseable {
     /** A numeric dataset, read as doubles (labels). */
     Numeric numeric(String name, String role) {
         Dataset dataset = numericDataset(name, role);
-        return new Numeric(name, dataset.getDimensions(), toDoubles(dataset.getDataFlat()));
+        return new Numeric(name, dataset.getDimensions(), Hdf5Types.toDoubles(dataset.getDataFlat()));
     }
 
     /** A numeric dataset of examples along its first dimension, opened for reading in its stored type (features). */
@@ -170,7 +169,7 @@ final class Hdf5File implements AutoCloseable {
         DataType type = dataset.getDataType();
         if (!(type instanceof FixedPoint || type instanceof FloatingPoint) || dataset.isCompound()
                 || dataset.isVariableLength()) {
-            throw new BadInputException(path + ": " + role + " dataset '" + name + "' holds " + typeText(dataset)
+            throw new BadInputException(path + ": " + role + " dataset '" + name + "' holds " + Hdf5Types.typeText(dataset)
                     + ", not numbers", "point '" + role + "' at a numeric dataset; datasets in this file: " + listing());
         }
         int[] dims = dataset.getDimensions();
@@ -180,7 +179,7 @@ final class Hdf5File implements AutoCloseable {
         }
         if (dataset.isEmpty() || dataset.getSize() == 0) {
             throw new BadInputException(path + ": " + role + " dataset '" + name + "' is empty (shape "
-                    + shapeText(dims) + ")", "point '" + role + "' at a dataset that holds examples");
+                    + Hdf5Types.shapeText(dims) + ")", "point '" + role + "' at a dataset that holds examples");
         }
         return dataset;
     }
@@ -188,7 +187,7 @@ final class Hdf5File implements AutoCloseable {
     List<String> strings(String name) {
         Dataset dataset = dataset(name, "class names");
         if (!(dataset.getDataType() instanceof StringData) || dataset.getDimensions().length != 1) {
-            throw new BadInputException(path + ": class names dataset '" + name + "' holds " + typeText(dataset)
+            throw new BadInputException(path + ": class names dataset '" + name + "' holds " + Hdf5Types.typeText(dataset)
                     + ", expected a 1-D dataset of strings", "point 'dataset' at one such as list_classes");
         }
         if (dataset.isEmpty() || dataset.getSize() == 0) {
@@ -257,84 +256,7 @@ final class Hdf5File implements AutoCloseable {
         }
         return names.stream().map(n -> {
             Dataset d = (Dataset) find(n);
-            return n + " " + shapeText(d.getDimensions()) + " " + typeText(d);
+            return n + " " + Hdf5Types.shapeText(d.getDimensions()) + " " + Hdf5Types.typeText(d);
         }).collect(Collectors.joining(", "));
-    }
-
-    static String shapeText(int[] dims) {
-        if (dims.length == 1) {
-            return "(" + dims[0] + ",)";
-        }
-        return Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    private static String typeText(Dataset dataset) {
-        if (dataset.isCompound()) {
-            return "compound records";
-        }
-        DataType type = dataset.getDataType();
-        if (type instanceof FixedPoint fixed) {
-            return (fixed.isSigned() ? "int" : "uint") + fixed.getSize() * 8;
-        }
-        if (type instanceof FloatingPoint) {
-            return "float" + type.getSize() * 8;
-        }
-        if (type instanceof StringData) {
-            return "strings";
-        }
-        return type.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /**
-     * jhdf widens unsigned types (uint8 → int[], uint32 → long[], uint64 → BigInteger[]);
-     * convert whichever primitive array it returns without boxing.
-     */
-    private static double[] toDoubles(Object flat) {
-        if (flat instanceof double[] d) {
-            return d;
-        }
-        if (flat instanceof int[] a) {
-            double[] out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-            return out;
-        }
-        if (flat instanceof byte[] a) {
-            double[] out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-            return out;
-        }
-        if (flat instanceof short[] a) {
-            double[] out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-            return out;
-        }
-        if (flat instanceof long[] a) {
-            double[] out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-            return out;
-        }
-        if (flat instanceof float[] a) {
-            double[] out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-            return out;
-        }
-        if (flat instanceof BigInteger[] a) {
-            double[] out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i].doubleValue();
-            }
-            return out;
-        }
-        throw new IllegalStateException("unexpected HDF5 data of type " + flat.getClass().getSimpleName());
     }
 }
