@@ -56,6 +56,10 @@ final class SearchReport {
                             + new Pruner(p, true).rungs(steps) + " " + unit + ")" : "median rule (warm-up "
                             + p.warmupSteps() + " " + unit + ", " + p.startupTrials() + " startup trials)",
                     pruned, results.size(), trained, unit, full, full > 0 ? 100 * (1 - trained / full) : 0));
+            md.append("The pruner decides asynchronously: each trial is compared with the trials that reached the"
+                    + " same step before it, so with several trials at a time the order in which they get there can"
+                    + " change which ones stop (one trial at a time, `parallelism: 1`, decides the same way on every"
+                    + " run).\n\n");
         }
         md.append("![optimisation history](").append(HISTORY).append(")\n\n");
         return md.toString();
