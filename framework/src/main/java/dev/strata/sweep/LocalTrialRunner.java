@@ -74,8 +74,14 @@ public final class LocalTrialRunner implements TrialRunner {
 
     /** What a local executor may ask of this process while it runs trials with this runner. */
     public ExecutorContext hostContext(java.io.PrintWriter console) {
-        return new HostContext(this::secondsFor, console, Path.of(sweepDir));
+        HostContext context = new HostContext(this::secondsFor, console, Path.of(sweepDir));
+        this.progress = context;
+        return context;
     }
+
+    /** Where a long trial says how far it got, about every {@link #PROGRESS_SECONDS}; null: nowhere. */
+    private transient ExecutorContext progress;
+    static final long PROGRESS_SECONDS = 15;
 
     @Override
     public TrialOutcome run(Trial trial) {
@@ -97,6 +103,26 @@ public final class LocalTrialRunner implements TrialRunner {
             Runs.Outcome outcome = injector().getInstance(Runs.class)
                     .run(spec, dir, new Runs.Options(overrides(trial), false, start), new Runs.Listener() {
                         private volatile boolean stop;
+                        private int total;
+                        private String unit;
+                        private long said = System.nanoTime();
+
+                        @Override
+                        public void started(int totalSteps, String stepUnit) {
+                            total = totalSteps;
+                            unit = stepUnit;
+                        }
+
+                        @Override
+                        public void stepped(int step) {
+                            ExecutorContext console = progress;
+                            long now = System.nanoTime();
+                            if (console != null && now - said > PROGRESS_SECONDS * 1_000_000_000L && step < total) {
+                                said = now;
+                                console.say(String.format(java.util.Locale.ROOT, "      %s: %s %d of %d", trial.id(),
+                                        unit, step, total));
+                            }
+                        }
 
                         @Override
                         public void validated(dev.strata.engine.ValidationPoint point) {
