@@ -4,12 +4,13 @@ import dev.strata.spi.ActivationFactory;
 import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.ParamSpec;
 import dev.strata.spi.PluginModule;
+import dev.strata.spi.ScheduleFactory;
 import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * A third-party plugin: the {@code swish} activation, a {@code nesterov} optimizer and an
- * {@code orthogonal} initializer. Listed in {@code META-INF/services/dev.strata.spi.StrataPlugin};
+ * A third-party plugin: the {@code swish} activation, a {@code nesterov} optimizer, an
+ * {@code orthogonal} initializer and a {@code polynomial} learning-rate schedule. Listed in {@code META-INF/services/dev.strata.spi.StrataPlugin};
  * put the jar in a folder and pass it to {@code strata --plugin-path}.
  */
 public final class SwishPlugin extends PluginModule {
@@ -22,8 +23,16 @@ public final class SwishPlugin extends PluginModule {
             List.of(ParamSpec.between("momentum", 0.9, 0, Math.nextDown(1.0), "the velocity's decay, below 1")),
             p -> new Nesterov(p.getDouble("momentum")));
 
+    /** Keras' PolynomialDecay over the run: a schedule is one function of the epoch. */
+    static final ScheduleFactory POLYNOMIAL = ScheduleFactory.of("polynomial",
+            "(learning_rate - end) * (1 - epoch / epochs)^power + end (Keras' PolynomialDecay)",
+            List.of(ParamSpec.number("end", 0.0, "the rate at the last epoch").withMin(0, false),
+                    ParamSpec.positive("power", 1.0, "1 is a straight line")),
+            p -> (base, epoch, epochs) -> (base - p.getDouble("end"))
+                    * Math.pow(1 - Math.min(epoch, epochs) / (double) epochs, p.getDouble("power")) + p.getDouble("end"));
+
     @Override
     protected void configure() {
-        register(SWISH, NESTEROV, new OrthogonalFactory());
+        register(SWISH, NESTEROV, new OrthogonalFactory(), POLYNOMIAL);
     }
 }

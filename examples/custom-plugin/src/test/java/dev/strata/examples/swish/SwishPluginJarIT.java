@@ -86,6 +86,7 @@ class SwishPluginJarIT {
         assertThat(originOf(lines, "swish")).isEqualTo(jar.toString());
         assertThat(originOf(lines, "orthogonal")).isEqualTo(jar.toString());
         assertThat(originOf(lines, "nesterov")).isEqualTo(jar.toString());
+        assertThat(originOf(lines, "polynomial")).isEqualTo(jar.toString());
         assertThat(originOf(lines, "sigmoid")).isEqualTo("built-in");
         assertThat(listed.out()).contains("beta: 1.0 (> 0)", "gain: 1.0 (> 0)");
     }
@@ -106,7 +107,8 @@ class SwishPluginJarIT {
         // --plugin-path is a global option: it may also follow the subcommand.
         Result trained = strata("train", SPEC.toString(), "--plugin-path", pluginDir.toString(),
                 "--set", "training.iterations=40", "--set", "training.print_every=10",
-                "--set", "optimizer={type: nesterov, learning_rate: 0.005}", "--out", run.toString());
+                "--set", "optimizer={type: nesterov, learning_rate: 0.005, schedule: {type: polynomial, end: 0.001}}",
+                "--out", run.toString());
 
         assertThat(trained.exitCode()).as(trained.err()).isZero();
         List<Double> costs = trained.out().lines().filter(l -> l.startsWith(COST_LINE))
@@ -120,7 +122,8 @@ class SwishPluginJarIT {
         assertThat((List<Map<String, Object>>) report.get("plugins"))
                 .contains(Map.of("kind", "activation", "name", "swish", "origin", jar.toString()),
                         Map.of("kind", "initializer", "name", "orthogonal", "origin", jar.toString()),
-                        Map.of("kind", "optimizer", "name", "nesterov", "origin", jar.toString()));
+                        Map.of("kind", "optimizer", "name", "nesterov", "origin", jar.toString()),
+                        Map.of("kind", "schedule", "name", "polynomial", "origin", jar.toString()));
         assertThat(((Map<String, Object>) report.get("config")).get("optimizer").toString()).contains("nesterov");
     }
 
