@@ -42,8 +42,8 @@ public final class Strata {
 
     /** Strata with the plugins on the classpath and the plugin jars in {@code pluginDirs}. */
     public static Strata create(List<Path> pluginDirs) {
-        // As the CLI does: one BLAS thread per core unless changed later with Blas.setThreads.
-        Blas.setThreads(Runtime.getRuntime().availableProcessors());
+        // As the CLI does without --threads: each run chooses (ThreadChoice), unless Blas.setThreads says.
+        Blas.setAutomaticThreads();
         return new Strata(StrataInjector.create(pluginDirs));
     }
 
