@@ -271,6 +271,18 @@ class SweepCommandEndToEndTest {
         assertThat(Files.readString(tmp.resolve("asha/summary.md"))).contains("Pruner: ASHA (reduction factor 3,"
                 + " rungs at [1, 3, 9, 27, 81] epochs)", "trials were stopped early", "% saved", "history.png");
         assertThat(tmp.resolve("asha/history.png")).isNotEmptyFile();
+
+        // killed after three trials: the resumed sweep compares the rest with them as before
+        Path again = Files.createDirectories(tmp.resolve("asha-again"));
+        for (String name : List.of("sweep.yaml", "base.yaml")) {
+            Files.copy(tmp.resolve("asha").resolve(name), again.resolve(name));
+        }
+        List<String> lines = Files.readAllLines(tmp.resolve("asha/results.jsonl"));
+        Files.write(again.resolve("results.jsonl"), lines.subList(0, 3));
+        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", again.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(withoutSeconds(again.resolve("results.jsonl")))
+                .isEqualTo(withoutSeconds(tmp.resolve("asha/results.jsonl")));
     }
 
     @Test

@@ -140,6 +140,9 @@ public final class LocalTrialRunner implements TrialRunner {
             RunResult result = outcome.result();
             Map<String, Double> metrics = metrics(result);
             metrics.put(STEPS, (double) result.training().stepsDone());
+            if (decisions != null) {
+                decisions.recorded(trial.id()).forEach((step, value) -> metrics.put(Pruner.KEY + step, value));
+            }
             if (outcome.stopped()) {
                 // pruned: what it reached is kept; its checkpoint is not needed
                 Files.deleteIfExists(dir.resolve(dev.strata.run.Checkpoint.FILE));

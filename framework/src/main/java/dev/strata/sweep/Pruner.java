@@ -22,6 +22,11 @@ public final class Pruner {
     private final Map<Integer, List<Double>> rungs = new HashMap<>();
     private final Map<Integer, Map<String, Double>> steps = new HashMap<>();
     private final Map<String, Integer> nextRung = new HashMap<>();
+    /** What each trial reported that a decision used, by step: kept with its result for a resumed sweep. */
+    private final Map<String, java.util.TreeMap<Integer, Double>> recorded = new HashMap<>();
+
+    /** The key prefix of the reported values in a trial's metrics ({@code pruner.3} for step 3). */
+    public static final String KEY = "pruner.";
 
     public Pruner(Pruning pruning, boolean maximize) {
         this.pruning = pruning;
@@ -48,6 +53,25 @@ public final class Pruner {
         return pruning.kind() == Pruning.Kind.ASHA ? asha(trial, step, value) : median(trial, step, value);
     }
 
+    /** The values of {@code trial} that decisions used, by step. */
+    public synchronized Map<Integer, Double> recorded(String trial) {
+        return new java.util.TreeMap<>(recorded.getOrDefault(trial, new java.util.TreeMap<>()));
+    }
+
+    /**
+     * Replays a trial recorded before a {@code sweep --resume} (its {@link #KEY} metrics), in trial
+     * order, so the trials still to run are compared with it as before.
+     */
+    public synchronized void replay(String trial, Map<String, Double> metrics) {
+        java.util.TreeMap<Integer, Double> steps = new java.util.TreeMap<>();
+        metrics.forEach((k, v) -> {
+            if (k.startsWith(KEY) && v != null && !v.isNaN()) {
+                steps.put(Integer.parseInt(k.substring(KEY.length())), v);
+            }
+        });
+        steps.forEach((step, value) -> report(trial, step, value));
+    }
+
     private boolean asha(String trial, int step, double value) {
         int k = nextRung.getOrDefault(trial, 0);
         long rung = (long) pruning.minSteps() * (long) Math.pow(pruning.reductionFactor(), k);
@@ -55,6 +79,7 @@ public final class Pruner {
             return false;
         }
         nextRung.put(trial, k + 1);
+        recorded.computeIfAbsent(trial, t -> new java.util.TreeMap<>()).put(step, value);
         List<Double> values = rungs.computeIfAbsent(k, x -> new ArrayList<>());
         values.add(value);
         List<Double> sorted = new ArrayList<>(values);
@@ -73,6 +98,7 @@ public final class Pruner {
             }
         });
         atStep.put(trial, value);
+        recorded.computeIfAbsent(trial, t -> new java.util.TreeMap<>()).put(step, value);
         if (step < pruning.warmupSteps() || others.size() < pruning.startupTrials()) {
             return false;
         }

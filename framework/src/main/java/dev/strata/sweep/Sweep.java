@@ -157,6 +157,9 @@ public final class Sweep {
                     : new Pruner(planned.spec().pruning(), planned.spec().objective().maximize());
             if (pruner != null && runner instanceof LocalTrialRunner local) {
                 local.prune(pruner, planned.spec().objective().metric());
+                // a resumed sweep compares the trials still to run with those already recorded, as before
+                log.results().values().stream().sorted(java.util.Comparator.comparing(TrialResult::id))
+                        .forEach(r -> pruner.replay(r.id(), r.metrics()));
             }
             TrialPlanner.Adaptive adaptive = planned.plan().adaptive();
             int total = adaptive != null ? adaptive.total() : trials.size();
