@@ -147,6 +147,7 @@ final class TrainCommand implements Callable<Integer> {
         StringBuilder layers = new StringBuilder().append(data.inputSize());
         spec.model().layers().forEach(l -> layers.append("→").append(l.units()));
         return "Training " + spec.name() + ": layers " + layers + ", " + data.train().count() + " train"
+                + (data.validation() == null ? "" : " / " + data.validation().count() + " validation")
                 + (data.test() == null ? "" : " / " + data.test().count() + " test") + " examples, "
                 + spec.optimizer().type() + ", " + spec.dtype().yamlName();
     }
