@@ -28,13 +28,26 @@ class SteadyStateAllocationTest {
     }
 
     private static Setup setup(int examples, Precision precision, String optimizer, boolean inputGram, int batchSize) {
+        return setup(examples, precision, optimizer, inputGram, batchSize, false);
+    }
+
+    /** @param regularized dropout, batch normalisation, layer penalties and a cosine schedule too */
+    private static Setup setup(int examples, Precision precision, String optimizer, boolean inputGram, int batchSize,
+            boolean regularized) {
         NumpyRandom random = new NumpyRandom(1);
-        List<Network.LayerPlan> plans = List.of(plan(20, "relu"), plan(7, "relu"), plan(1, "sigmoid"));
+        List<Network.LayerPlan> plans = List.of(plan(20, "relu", regularized), plan(7, "relu", regularized),
+                plan(1, "sigmoid", false));
         Network network = Network.initialize(500, plans, random, precision);
         OptimizerFactory rules = PLUGINS.get(OptimizerFactory.class, optimizer);
         Optimizer rule = rules.create(Params.defaults(rules.parameters()));
+        RateSchedule schedule = regularized ? new RateSchedule(PLUGINS.get(dev.strata.spi.ScheduleFactory.class,
+                "cosine").create(Params.of(java.util.Map.of("alpha", 0.1))), "cosine", 0.01, 5, 250)
+                : RateSchedule.constant(0.01);
+        Regularization penalties = regularized ? new Regularization(0.1, new double[] {0.2, 0, 0},
+                new double[] {0, 0.1, 0}, new double[] {0.2, 0.1, 0}, random) : Regularization.lossL2(0, 3);
         Trainer trainer = new Trainer(network, PLUGINS.get(LossFactory.class, "binary_cross_entropy").create(Params.empty()),
-                true, rule, 0.01, 0.0, inputGram ? Trainer.FirstLayerChoice.GRAM : Trainer.FirstLayerChoice.DIRECT);
+                true, rule, schedule, penalties, inputGram ? Trainer.FirstLayerChoice.GRAM
+                        : Trainer.FirstLayerChoice.DIRECT);
         double[] y = new double[examples];
         for (int i = 0; i < examples; i++) {
             y[i] = random.nextDouble() < 0.5 ? 1 : 0;
@@ -60,9 +73,23 @@ class SteadyStateAllocationTest {
         return (threads.getCurrentThreadAllocatedBytes() - before) / (double) (s.trainer().updates() - updates);
     }
 
-    private static Network.LayerPlan plan(int units, String activation) {
+    private static Network.LayerPlan plan(int units, String activation, boolean batchNorm) {
         return new Network.LayerPlan(units, activation, PLUGINS.get(ActivationFactory.class, activation)
-                .create(Params.empty()), PLUGINS.get(InitializerFactory.class, "lecun_normal").create(Params.empty()));
+                .create(Params.empty()), PLUGINS.get(InitializerFactory.class, "lecun_normal").create(Params.empty()),
+                batchNorm);
+    }
+
+    @ParameterizedTest(name = "{0}, batches of {1}, with dropout, batch norm, penalties and a schedule")
+    @CsvSource({"adam, 64", "momentum, 100000"})
+    void dropoutBatchNormPenaltiesAndSchedulesAllocateNothingPerUpdateEither(String optimizer, int batchSize) {
+        for (Precision precision : Precision.values()) {
+            double atSmall = bytesPerUpdate(setup(200, precision, optimizer, false, batchSize, true));
+            double atLarge = bytesPerUpdate(setup(4000, precision, optimizer, false, batchSize, true));
+            System.out.printf("%s, %s, batches of %d, regularised: %.0f bytes allocated per update at 200 examples,"
+                    + " %.0f at 4000%n", precision, optimizer, Math.min(batchSize, 200), atSmall, atLarge);
+            assertThat(atSmall).as("%s bytes per update, 200 examples", precision).isLessThan(1_000);
+            assertThat(atLarge).as("%s bytes per update, 4000 examples", precision).isLessThan(1_000);
+        }
     }
 
     @ParameterizedTest(name = "{0}, batches of {1}, Gram form {2}")
