@@ -53,6 +53,11 @@ final class ConsoleTrainingListener implements TrainingListener {
 
     @Override
     public void stepped(int step) {
+        // full batch: an evaluation after `step` updates waits for the cost line of the same iteration
+        if (pending != null && !"epoch".equals(unit) && (step > pending.step() || step == total)) {
+            printValidation(pending);
+            pending = null;
+        }
         if (bar == null) {
             return;
         }
@@ -89,11 +94,11 @@ final class ConsoleTrainingListener implements TrainingListener {
     @Override
     public void validated(ValidationPoint point) {
         // minibatch: under the epoch's cost line (printed later when early stopping records it); full
-        // batch: every evaluation (print_every)
+        // batch: under the cost line of the iteration after those updates (print_every), or at once
         if (quiet) {
             return;
         }
-        if ("epoch".equals(unit) && point.step() - 1 != lastCostEpoch) {
+        if (!"epoch".equals(unit) || point.step() - 1 != lastCostEpoch) {
             pending = point;
             return;
         }
@@ -119,10 +124,14 @@ final class ConsoleTrainingListener implements TrainingListener {
         clearLine();
         out.println("Cost after " + unit + " " + at + ": " + Numbers.cost(point.cost()));
         out.flush();
-        if (pending != null && pending.step() - 1 == point.epoch()) {
+        boolean sameStep = pending != null && ("epoch".equals(unit) ? pending.step() - 1 == point.epoch()
+                : pending.step() == point.iteration());
+        if (sameStep) {
             printValidation(pending);
         }
-        pending = null;
+        if (sameStep || "epoch".equals(unit)) {
+            pending = null;
+        }
     }
 
     private void clearLine() {
