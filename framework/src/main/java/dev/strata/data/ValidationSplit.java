@@ -74,41 +74,37 @@ final class ValidationSplit {
     private static StoredFeatures select(StoredFeatures stored, int[] index) {
         int width = stored.width();
         int per = Math.min(StoredFeatures.examplesPerChunk(width), Math.max(1, index.length));
-        int chunks = (index.length + per - 1) / per;
         if (stored instanceof StoredFeatures.Float64 f) {
-            double[][] out = new double[chunks][];
-            for (int c = 0; c < chunks; c++) {
-                int n = Math.min(per, index.length - c * per);
-                out[c] = new double[n * width];
-                for (int k = 0; k < n; k++) {
-                    int e = index[c * per + k];
-                    System.arraycopy(f.chunks()[e / f.perChunk()], (e % f.perChunk()) * width, out[c], k * width, width);
-                }
-            }
-            return new StoredFeatures.Float64(out, width, index.length, per);
+            return new StoredFeatures.Float64(copy(f.chunks(), f.perChunk(), width, index, per, new double[0][]),
+                    width, index.length, per);
         }
         if (stored instanceof StoredFeatures.Float32 f) {
-            float[][] out = new float[chunks][];
-            for (int c = 0; c < chunks; c++) {
-                int n = Math.min(per, index.length - c * per);
-                out[c] = new float[n * width];
-                for (int k = 0; k < n; k++) {
-                    int e = index[c * per + k];
-                    System.arraycopy(f.chunks()[e / f.perChunk()], (e % f.perChunk()) * width, out[c], k * width, width);
-                }
-            }
-            return new StoredFeatures.Float32(out, width, index.length, per);
+            return new StoredFeatures.Float32(copy(f.chunks(), f.perChunk(), width, index, per, new float[0][]),
+                    width, index.length, per);
         }
         StoredFeatures.UInt8 f = (StoredFeatures.UInt8) stored;
-        byte[][] out = new byte[chunks][];
-        for (int c = 0; c < chunks; c++) {
+        return new StoredFeatures.UInt8(copy(f.chunks(), f.perChunk(), width, index, per, new byte[0][]), width,
+                index.length, per);
+    }
+
+    /**
+     * Examples {@code index} of {@code chunks} (of {@code perChunk} examples each) into new chunks of
+     * {@code per}: one loop for every stored type, since {@code System.arraycopy} takes any
+     * primitive array. {@code type} is an empty array of the chunks' type.
+     */
+    @SuppressWarnings("unchecked")
+    private static <A> A[] copy(A[] chunks, int perChunk, int width, int[] index, int per, A[] type) {
+        int count = (index.length + per - 1) / per;
+        Class<?> element = type.getClass().getComponentType().getComponentType();
+        A[] out = java.util.Arrays.copyOf(type, count);
+        for (int c = 0; c < count; c++) {
             int n = Math.min(per, index.length - c * per);
-            out[c] = new byte[n * width];
+            out[c] = (A) java.lang.reflect.Array.newInstance(element, n * width);
             for (int k = 0; k < n; k++) {
                 int e = index[c * per + k];
-                System.arraycopy(f.chunks()[e / f.perChunk()], (e % f.perChunk()) * width, out[c], k * width, width);
+                System.arraycopy(chunks[e / perChunk], (e % perChunk) * width, out[c], k * width, width);
             }
         }
-        return new StoredFeatures.UInt8(out, width, index.length, per);
+        return out;
     }
 }
