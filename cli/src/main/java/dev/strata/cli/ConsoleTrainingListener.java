@@ -108,7 +108,7 @@ final class ConsoleTrainingListener implements TrainingListener {
     private void printValidation(ValidationPoint point) {
         Map.Entry<String, Double> headline = point.metrics().entrySet().iterator().next();
         clearLine();
-        out.println("  validation after " + unit + " " + ("epoch".equals(unit) ? point.step() - 1 : point.step())
+        out.println("  validation after " + unit + " " + ValidationPoint.shown(point.step(), "epoch".equals(unit))
                 + ": cost " + Numbers.cost(point.cost()) + ", " + headline.getKey() + " "
                 + Numbers.cost(headline.getValue()));
         out.flush();
@@ -151,6 +151,11 @@ final class ConsoleTrainingListener implements TrainingListener {
     void close() {
         if (bar != null) {
             clearLine();
+        }
+        // an evaluation that no cost line followed (a full-batch run that stopped early)
+        if (pending != null) {
+            printValidation(pending);
+            pending = null;
         }
     }
 }

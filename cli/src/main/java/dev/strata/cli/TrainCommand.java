@@ -120,9 +120,8 @@ final class TrainCommand implements Callable<Integer> {
     static String earlyStopping(ModelSpec spec, int stepsDone, ValidationReport v) {
         boolean minibatch = spec.training().minibatch();
         String unit = minibatch ? "epoch" : "iteration";
-        // epochs are numbered from 0 as the cost lines number them; iterations by the updates done
-        int last = minibatch ? stepsDone - 1 : stepsDone;
-        int best = minibatch ? v.bestStep() - 1 : v.bestStep();
+        int last = dev.strata.engine.ValidationPoint.shown(stepsDone, minibatch);
+        int best = dev.strata.engine.ValidationPoint.shown(v.bestStep(), minibatch);
         var stopping = v.earlyStopping();
         String bestText = stopping.monitor() + " " + Numbers.cost(v.best()) + " after " + unit + " " + best;
         if (v.stoppedEarly()) {

@@ -154,24 +154,17 @@ public final class Trainer {
                     }
                 }
                 done = epoch + 1;
-                if (epoch % printEvery == 0 || epoch == epochs - 1) {
+                // the hook hears of every epoch (the last one too); only a stop before the end is early
+                stoppedEarly = hook.afterEpoch(done, total / m, epochMetric / m) && done < epochs;
+                // an early stop records its last epoch's cost as the last epoch of a full run does
+                if (epoch % printEvery == 0 || epoch == epochs - 1 || stoppedEarly) {
                     CostPoint point = fullBatch ? new CostPoint(epoch, -1, total / m)
                             : new CostPoint(updater.updates(), epoch, total / m);
                     costs.add(point);
                     listener.cost(point);
                 }
-                // the hook hears of every epoch (the last one too); only a stop before the end is early
-                if (hook.afterEpoch(done, total / m, epochMetric / m) && done < epochs) {
-                    stoppedEarly = true;
-                }
                 listener.stepped(done);
                 if (stoppedEarly) {
-                    if (!(epoch % printEvery == 0)) {
-                        CostPoint point = fullBatch ? new CostPoint(epoch, -1, total / m)
-                                : new CostPoint(updater.updates(), epoch, total / m);
-                        costs.add(point);
-                        listener.cost(point);
-                    }
                     break;
                 }
                 if (done < epochs && listener.stopRequested()) {

@@ -13,6 +13,14 @@ import java.util.Map;
  */
 public record ValidationPoint(int step, long updates, double trainCost, double trainMetric, double cost,
         Map<String, Double> metrics) {
+    /**
+     * How a count of steps done is shown beside the cost lines: minibatch epochs by the 0-based
+     * number of the epoch just trained (as {@code Cost after epoch 0}), iterations by the updates done.
+     */
+    public static int shown(int stepsDone, boolean minibatch) {
+        return minibatch ? stepsDone - 1 : stepsDone;
+    }
+
     public ValidationPoint {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }

@@ -2,6 +2,7 @@ package dev.strata.run;
 
 import dev.strata.data.Split;
 import dev.strata.engine.CostPoint;
+import dev.strata.engine.ValidationPoint;
 import dev.strata.eval.Classification;
 import dev.strata.eval.Metrics;
 import dev.strata.spec.LayerSpec;
@@ -141,12 +142,13 @@ final class ReportMarkdown {
         ValidationReport v = run.validation();
         boolean minibatch = run.spec().training().minibatch();
         String unit = minibatch ? "epoch" : "iteration";
-        int best = minibatch ? v.bestStep() - 1 : v.bestStep();
+        int best = ValidationPoint.shown(v.bestStep(), minibatch);
+        int last = ValidationPoint.shown(run.training().stepsDone(), minibatch);
+        String minDelta = java.math.BigDecimal.valueOf(v.earlyStopping().minDelta()).stripTrailingZeros().toPlainString();
         md.append("\n## Early stopping\n\n");
         md.append(v.stoppedEarly() ? String.format(Locale.ROOT, "Stopped after %s %d of %d: %s did not improve by more"
-                + " than %s for %d evaluations.", unit, minibatch ? run.training().stepsDone() - 1
-                        : run.training().stepsDone(), run.spec().training().steps(), v.earlyStopping().monitor(),
-                java.math.BigDecimal.valueOf(v.earlyStopping().minDelta()).stripTrailingZeros().toPlainString(), v.earlyStopping().patience())
+                + " than %s for %d evaluations.", unit, last, run.spec().training().steps(), v.earlyStopping().monitor(),
+                minDelta, v.earlyStopping().patience())
                 : "Trained every " + unit + "; early stopping did not stop the run.");
         md.append(String.format(Locale.ROOT, " Best %s: %.6g after %s %d%s.%n", v.earlyStopping().monitor(), v.best(),
                 unit, best, v.restoredBest() ? "; model.npz holds the parameters of that " + unit

@@ -2,6 +2,7 @@ package dev.strata.run;
 
 import dev.strata.data.Split;
 import dev.strata.engine.CostPoint;
+import dev.strata.engine.ValidationPoint;
 import dev.strata.engine.TrainingResult;
 import dev.strata.eval.Classification;
 import dev.strata.eval.Metrics;
@@ -86,26 +87,23 @@ public final class RunWriter {
         boolean minibatch = run.spec().training().minibatch();
         List<Integer> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
-        for (CostPoint p : run.training().costs()) {
-            x.add(minibatch ? p.epoch() : (int) p.iteration());
-            y.add(p.cost());
-        }
         List<Integer> vx = null;
         List<Double> vc = new ArrayList<>();
         List<Double> vm = new ArrayList<>();
         String metric = run.train().names().get(0);
         if (run.validation() != null && !run.validation().history().isEmpty()) {
-            vx = new ArrayList<>();
-            // the validation points carry every evaluated epoch's training cost: a finer curve
-            x.clear();
-            y.clear();
+            // the validation points carry every evaluated epoch's training cost: a finer curve, on the same steps
             for (var p : run.validation().history()) {
-                x.add(minibatch ? p.step() - 1 : p.step());
+                x.add(ValidationPoint.shown(p.step(), minibatch));
                 y.add(p.trainCost());
-                // epochs are numbered from 0 like the cost points; iterations by the updates done
-                vx.add(minibatch ? p.step() - 1 : p.step());
                 vc.add(p.cost());
                 vm.add(p.metrics().get(metric));
+            }
+            vx = x;
+        } else {
+            for (CostPoint p : run.training().costs()) {
+                x.add(minibatch ? p.epoch() : (int) p.iteration());
+                y.add(p.cost());
             }
         }
         Charts.trainingCurves(run.spec().name() + ": cost (learning rate " + learningRate(run.spec()) + ")",
