@@ -84,4 +84,32 @@ final class BadInput {
                 .doesNotContain("\tat ", "unexpected", "This is a bug", "com.google.inject", "org.yaml");
         assertThat(result.err().lines().filter(l -> l.startsWith("error: "))).as("one message").hasSize(1);
     }
+
+    /** Compiles {@code source} (a plugin in package {@code acme}) against the test classpath into {@code classes}. */
+    static Path compile(Path source, Path classes) throws IOException {
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Files.createDirectories(classes);
+        assertThat(javac.run(null, null, null, "-classpath", classpath, "-d", classes.toString(), source.toString()))
+                .as("javac").isZero();
+        return classes;
+    }
+
+    /** A plugin jar, as a third party ships it: the compiled {@code acme} classes and the service file naming {@code acme.AcmePlugin}. */
+    static Path pluginJar(Path classes, Path jar) throws IOException {
+        try (java.io.OutputStream file = Files.newOutputStream(jar);
+                java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(file)) {
+            try (var compiled = Files.list(classes.resolve("acme"))) {
+                for (Path type : compiled.sorted().toList()) {
+                    out.putNextEntry(new java.util.jar.JarEntry("acme/" + type.getFileName()));
+                    out.write(Files.readAllBytes(type));
+                    out.closeEntry();
+                }
+            }
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.strata.spi.StrataPlugin"));
+            out.write("acme.AcmePlugin\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
 }

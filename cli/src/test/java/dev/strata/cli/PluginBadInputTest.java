@@ -7,15 +7,10 @@ import static dev.strata.cli.BadInput.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,27 +71,11 @@ class PluginBadInputTest {
                     }
                 }
                 """);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path classes = Files.createDirectories(out.resolve("classes"));
-        int status = javac.run(null, null, null, "-classpath", classpath, "-d", classes.toString(), source.toString());
-        assertThat(status).as("javac").isZero();
-        return classes;
+        return BadInput.compile(source, out.resolve("classes"));
     }
 
     private static void jar(Path classes, Path jar) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            try (var compiled = Files.list(classes.resolve("acme"))) {
-                for (Path type : compiled.sorted().toList()) {
-                    out.putNextEntry(new JarEntry("acme/" + type.getFileName()));
-                    out.write(Files.readAllBytes(type));
-                    out.closeEntry();
-                }
-            }
-            out.putNextEntry(new JarEntry("META-INF/services/dev.strata.spi.StrataPlugin"));
-            out.write("acme.AcmePlugin\n".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
+        BadInput.pluginJar(classes, jar);
     }
 
     @Test

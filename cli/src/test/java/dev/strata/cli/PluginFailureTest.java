@@ -7,16 +7,10 @@ import static dev.strata.cli.BadInput.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,25 +45,8 @@ class PluginFailureTest {
                     }
                 }
                 """.formatted(constructor, create, value));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        assertThat(javac.run(null, null, null, "-classpath", classpath, "-d", classes.toString(), source.toString()))
-                .as("javac").isZero();
-        Path jar = Files.createDirectories(dir.resolve("plugins")).resolve("acme-1.0.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            try (var compiled = Files.list(classes.resolve("acme"))) {
-                for (Path type : compiled.sorted().toList()) {
-                    out.putNextEntry(new JarEntry("acme/" + type.getFileName()));
-                    out.write(Files.readAllBytes(type));
-                    out.closeEntry();
-                }
-            }
-            out.putNextEntry(new JarEntry("META-INF/services/dev.strata.spi.StrataPlugin"));
-            out.write("acme.AcmePlugin\n".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        return jar;
+        Path classes = BadInput.compile(source, dir.resolve("classes"));
+        return BadInput.pluginJar(classes, Files.createDirectories(dir.resolve("plugins")).resolve("acme-1.0.jar"));
     }
 
     private Path spec() throws IOException {
