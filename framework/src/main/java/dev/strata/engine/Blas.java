@@ -31,6 +31,11 @@ public final class Blas {
             throw new IllegalArgumentException("BLAS threads must be at least 1, got " + threads);
         }
         automatic = false;
+        use(threads);
+    }
+
+    /** Products use {@code threads} from now on (from the first one, before the library is loaded). */
+    private static void use(int threads) {
         requestedThreads = threads;
         if (loaded) {
             openblas_nolapack.blas_set_num_threads(threads);
@@ -43,19 +48,13 @@ public final class Blas {
      */
     public static synchronized void setAutomaticThreads() {
         automatic = true;
-        requestedThreads = Runtime.getRuntime().availableProcessors();
-        if (loaded) {
-            openblas_nolapack.blas_set_num_threads(requestedThreads);
-        }
+        use(Runtime.getRuntime().availableProcessors());
     }
 
     /** A run's choice under {@link #setAutomaticThreads}: the next runs choose again. */
     public static synchronized void useChosenThreads(int threads) {
         if (automatic) {
-            requestedThreads = Math.max(1, threads);
-            if (loaded) {
-                openblas_nolapack.blas_set_num_threads(requestedThreads);
-            }
+            use(Math.max(1, threads));
         }
     }
 

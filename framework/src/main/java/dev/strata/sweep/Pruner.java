@@ -33,15 +33,6 @@ public final class Pruner {
         this.maximize = maximize;
     }
 
-    /** The steps of ASHA's rungs below {@code total}: {@code minSteps · η^k}. */
-    public List<Integer> rungs(int total) {
-        List<Integer> out = new ArrayList<>();
-        for (long r = pruning.minSteps(); r < total; r *= pruning.reductionFactor()) {
-            out.add((int) r);
-        }
-        return out;
-    }
-
     /**
      * Records {@code trial}'s objective {@code value} after {@code step} steps and says whether the
      * trial should stop here. A NaN value stops it.

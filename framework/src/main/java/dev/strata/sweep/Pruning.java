@@ -19,4 +19,13 @@ public record Pruning(Kind kind, int reductionFactor, int minSteps, int warmupSt
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    /** The steps of ASHA's rungs below {@code total}: {@code minSteps · η^k}. */
+    public java.util.List<Integer> rungs(int total) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (long r = minSteps; r < total; r *= reductionFactor) {
+            out.add((int) r);
+        }
+        return out;
+    }
 }

@@ -2,7 +2,6 @@ package dev.strata.sweep;
 
 import dev.strata.io.Charts;
 import dev.strata.spec.ModelSpec;
-import dev.strata.spi.TrialOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ final class SearchReport {
         List<Double> best = new ArrayList<>();
         double sofar = Double.NaN;
         for (TrialResult r : inOrder(results)) {
-            double v = r.ok() || TrialOutcome.PRUNED.equals(r.status()) ? r.metric(metric) : Double.NaN;
+            double v = r.ok() || r.pruned() ? r.metric(metric) : Double.NaN;
             values.add(v);
             if (r.ok() && Double.isFinite(v) && (Double.isNaN(sofar) || sweep.objective().better(v, sofar))) {
                 sofar = v;
@@ -45,7 +44,7 @@ final class SearchReport {
         Pruning p = sweep.pruning();
         if (p != null) {
             int steps = base.training().steps();
-            long pruned = results.values().stream().filter(r -> TrialOutcome.PRUNED.equals(r.status())).count();
+            long pruned = results.values().stream().filter(TrialResult::pruned).count();
             double trained = results.values().stream().mapToDouble(r -> Double.isFinite(r.metric(LocalTrialRunner
                     .STEPS)) ? r.metric(LocalTrialRunner.STEPS) : steps).sum();
             double full = (double) steps * results.size();
@@ -53,7 +52,7 @@ final class SearchReport {
             md.append(String.format(Locale.ROOT, "Pruner: %s. %d of %d trials were stopped early; they trained %,.0f"
                     + " %s in all, against %,.0f had every trial run to the end: %.0f%% saved.%n%n",
                     p.kind() == Pruning.Kind.ASHA ? "ASHA (reduction factor " + p.reductionFactor() + ", rungs at "
-                            + new Pruner(p, true).rungs(steps) + " " + unit + ")" : "median rule (warm-up "
+                            + p.rungs(steps) + " " + unit + ")" : "median rule (warm-up "
                             + p.warmupSteps() + " " + unit + ", " + p.startupTrials() + " startup trials)",
                     pruned, results.size(), trained, unit, full, full > 0 ? 100 * (1 - trained / full) : 0));
             md.append("The pruner decides asynchronously: each trial is compared with the trials that reached the"

@@ -204,7 +204,7 @@ public final class Sweep {
     }
 
     private static String describe(TrialResult result, String metric) {
-        if (TrialOutcome.PRUNED.equals(result.status())) {
+        if (result.pruned()) {
             return String.format(Locale.ROOT, "pruned after %d epochs at %s %.6g", (int) result.metric(
                     LocalTrialRunner.STEPS), metric, result.metric(metric));
         }

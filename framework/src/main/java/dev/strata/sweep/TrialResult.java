@@ -30,6 +30,11 @@ public record TrialResult(String id, Map<String, Object> parameters, Map<String,
         return TrialOutcome.OK.equals(status);
     }
 
+    /** Whether the sweep's pruner stopped it early. */
+    public boolean pruned() {
+        return TrialOutcome.PRUNED.equals(status);
+    }
+
     /** The metric's value, or NaN when the trial did not report it. */
     public double metric(String name) {
         Double value = metrics.get(name);

@@ -62,8 +62,9 @@ class SearchStrategyTest {
 
     @Test
     void ashaLetsOnlyTheBestThirdOfEachRungGoOnAndTheFirstAlways() {
-        Pruner asha = new Pruner(new Pruning(Pruning.Kind.ASHA, 3, 1, 0, 5), true);
-        assertThat(asha.rungs(30)).containsExactly(1, 3, 9, 27);
+        Pruning pruning = new Pruning(Pruning.Kind.ASHA, 3, 1, 0, 5);
+        Pruner asha = new Pruner(pruning, true);
+        assertThat(pruning.rungs(30)).containsExactly(1, 3, 9, 27);
         assertThat(asha.report("a", 1, 0.5)).as("first at the rung").isFalse();
         assertThat(asha.report("b", 1, 0.4)).as("2 values: top 1 is a").isTrue();
         assertThat(asha.report("c", 1, 0.9)).as("3 values: top 1 is c").isFalse();

@@ -25,12 +25,9 @@ final class LabelColumn {
     }
 
     void add(CsvScanner scanner, int column) {
-        if (rows == labels.length) {
-            labels = Arrays.copyOf(labels, labels.length * 2);
-        }
         double value = scanner.number(column);
         if (codes == null && !Double.isNaN(value)) {
-            labels[rows++] = value;
+            add(value);
             return;
         }
         String text = scanner.text(column).strip();
@@ -40,7 +37,7 @@ final class LabelColumn {
                 labels[i] = code(name(labels[i]));
             }
         }
-        labels[rows++] = code(text);
+        add(code(text));
     }
 
     private double code(String text) {
