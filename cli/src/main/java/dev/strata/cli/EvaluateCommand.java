@@ -55,6 +55,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (out != null) {
             OutputFiles.requireWritable(out);
         }
+        // the model's own transform is applied below: fitting one on this data would be a wasted pass
+        var given = dataSpec.data();
+        var raw = new dev.strata.spec.Preprocessing(given.preprocessing().flatten(), given.preprocessing().scale());
+        dataSpec = dataSpec.withData(new dev.strata.spec.DataSpec(given.format(), given.train(), given.test(),
+                given.classNames(), raw, given.cache(), given.validation(), given.validationSplit()), dataSpec.source());
         PreparedData data = root.injector().getInstance(Runs.class).loadData(dataSpec);
         if (data.inputSize() != model.network().inputSize()) {
             throw new BadInputException("the data of " + (dataConfig != null ? dataConfig : runDir) + " has "
