@@ -186,4 +186,27 @@ public final class Blas {
             openblas_nolapack.cblas_saxpy(n, (float) alpha, (FloatPointer) x.pointer(), 1, (FloatPointer) y.pointer(), 1);
         }
     }
+
+    /** {@code Σ x·y} over all values in memory order (both matrices in the same order). */
+    static double dot(Dense x, Dense y) {
+        if (x.size() != y.size() || x.order() != y.order() || x.precision() != y.precision()) {
+            throw new IllegalArgumentException("dot of " + x.describe() + " and " + y.describe());
+        }
+        int n = Math.toIntExact(y.size());
+        ensureLoaded();
+        return y.precision() == Precision.FLOAT64
+                ? openblas_nolapack.cblas_ddot(n, (DoublePointer) x.pointer(), 1, (DoublePointer) y.pointer(), 1)
+                : openblas_nolapack.cblas_sdot(n, (FloatPointer) x.pointer(), 1, (FloatPointer) y.pointer(), 1);
+    }
+
+    /** {@code x := alpha · x} over all values. */
+    static void scal(double alpha, Dense x) {
+        int n = Math.toIntExact(x.size());
+        ensureLoaded();
+        if (x.precision() == Precision.FLOAT64) {
+            openblas_nolapack.cblas_dscal(n, alpha, (DoublePointer) x.pointer(), 1);
+        } else {
+            openblas_nolapack.cblas_sscal(n, (float) alpha, (FloatPointer) x.pointer(), 1);
+        }
+    }
 }

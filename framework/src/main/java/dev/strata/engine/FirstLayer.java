@@ -30,8 +30,20 @@ interface FirstLayer {
     /** What continues this form bit for bit beyond the parameters; live or copied, read-only. */
     Map<String, NumpyArray> state();
 
-    /** Restores {@link #state()} of a checkpoint. */
-    void restore(Map<String, NumpyArray> state);
+    /** Restores {@link #state()} of a checkpoint; whether it held this form's state (ignored otherwise). */
+    boolean restore(Map<String, NumpyArray> state);
+
+    /** {@code ‖W1‖²} at the weights of the last {@link #product} (the cost's L2 term). */
+    double squaredNorm();
+
+    /** {@code Σ v²} in index order, as the cost's L2 term has always summed a layer. */
+    static double sumOfSquares(double[] values) {
+        double squares = 0;
+        for (double v : values) {
+            squares += v * v;
+        }
+        return squares;
+    }
 
     /** The notebooks' form: the first layer trained like every other. */
     final class Direct implements FirstLayer {
@@ -75,7 +87,13 @@ interface FirstLayer {
         }
 
         @Override
-        public void restore(Map<String, NumpyArray> state) {
+        public boolean restore(Map<String, NumpyArray> state) {
+            return true;
+        }
+
+        @Override
+        public double squaredNorm() {
+            return sumOfSquares(layer.w().values());
         }
     }
 }

@@ -223,9 +223,10 @@ final class StepMath {
     /** {@code λ/(2m) Σ‖W‖²} over every layer's weights, plus each layer's own L2 and L1 terms. */
     private double l2Cost(int m) {
         double cost = 0;
+        double firstSquares = regularization.lossL2() > 0 || regularization.l2()[0] > 0 ? first.squaredNorm() : 0;
         if (regularization.lossL2() > 0) {
-            double squares = 0;
-            for (Layer layer : network.layers()) {
+            double squares = firstSquares;
+            for (Layer layer : network.layers().subList(1, network.depth())) {
                 for (double w : layer.w().values()) {
                     squares += w * w;
                 }
@@ -242,6 +243,8 @@ final class StepMath {
                     squares += w * w;
                     absolute += Math.abs(w);
                 }
+                // the first layer's weights may live in another form (which allows no L1 there)
+                squares = i == 0 && l1 == 0 ? firstSquares : squares;
                 cost += l2 / (2.0 * m) * squares + l1 / m * absolute;
             }
         }

@@ -3,6 +3,7 @@ package dev.strata.engine;
 import dev.strata.io.NumpyArray;
 import dev.strata.spi.GradientDescent;
 import dev.strata.spi.Loss;
+import dev.strata.spi.Momentum;
 import dev.strata.spi.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Trainer {
     private final Updater updater;
     private final FirstLayerChoice choice;
     private final boolean exact;
+    private final Regularization regularization;
     private Map<String, NumpyArray> restoredForm = Map.of();
     private RateSchedule schedule;
     /** The classification threshold of a single output unit, or NaN when labels are values (the metric is MSE). */
@@ -48,13 +50,14 @@ public final class Trainer {
 
     public Trainer(Network network, Loss loss, boolean canonicalOutput, Optimizer rule, RateSchedule schedule,
             Regularization regularization, FirstLayerChoice choice) {
-        // The Gram form is exact under plain gradient descent without weight penalties: W1 then only
-        // ever moves by combinations of the examples.
-        this.exact = !regularization.penalizes() && rule instanceof GradientDescent;
+        // The Gram form is exact under a rule linear in the gradients, where L2 at most shrinks W1:
+        // W1 then only ever moves by combinations of the examples and of its starting values.
+        this.exact = (rule instanceof GradientDescent || rule instanceof Momentum) && regularization.l1()[0] == 0;
         if (choice == FirstLayerChoice.GRAM && !exact) {
-            throw new IllegalArgumentException("the Gram form of the first layer needs plain gradient descent without"
-                    + " L2 or L1 weight penalties, not " + rule + " with " + regularization);
+            throw new IllegalArgumentException("the Gram form of the first layer needs plain gradient descent or"
+                    + " momentum without L1 on the first layer, not " + rule + " with " + regularization);
         }
+        this.regularization = regularization;
         this.network = network;
         this.choice = choice;
         this.schedule = schedule;
@@ -94,8 +97,11 @@ public final class Trainer {
         restoredForm = Map.copyOf(formState);
     }
 
-    /** The optimizer's state arrays by checkpoint name. */
+    /** The optimizer's state arrays by checkpoint name (the Gram form's momentum average formed into {@code v_W1}). */
     public Map<String, NumpyArray> optimizerState() {
+        if (math.first() instanceof InputGram form && updater.rule() instanceof Momentum) {
+            form.formVelocity(updater.state(network.layers().get(0).w(), 0));
+        }
         return updater.state();
     }
 
@@ -125,10 +131,17 @@ public final class Trainer {
         listener.started(epochs, fullBatch ? "iteration" : "epoch");
         math.penaltyExamples(fullBatch ? 0 : batches.examples());
         if (gramForm(batches, epochs)) {
-            InputGram form = new InputGram(network.layers().get(0), batches.all(), batches.allForWeights());
-            form.restore(restoredForm);
-            math.first(form);
-            updater.exclude(network.layers().get(0).w());
+            Optimizer rule = updater.rule();
+            double beta = rule instanceof Momentum momentum ? momentum.beta() : Double.NaN;
+            double decay = (regularization.lossL2() + regularization.l2()[0]) / batches.examples();
+            InputGram form = new InputGram(network.layers().get(0), batches.all(), batches.allForWeights(), beta,
+                    decay);
+            // momentum's average of a checkpoint written in the direct form is no combination of the
+            // examples: that run continues in the direct form
+            if (form.restore(restoredForm) || updater.updates() == 0 || Double.isNaN(beta)) {
+                math.first(form);
+                updater.exclude(network.layers().get(0).w());
+            }
         }
         List<CostPoint> costs = new ArrayList<>();
         long start = System.nanoTime();

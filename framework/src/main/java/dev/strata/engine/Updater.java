@@ -90,6 +90,11 @@ public final class Updater {
         }
     }
 
+    /** The live state array {@code k} ({@link Optimizer#stateNames()} order) of {@code parameter}. */
+    double[] state(Parameter parameter, int k) {
+        return state[parameters.indexOf(parameter)][k];
+    }
+
     /** The state arrays by checkpoint name ({@code v_W1}, ...), row-major copies. */
     Map<String, NumpyArray> state() {
         Map<String, NumpyArray> out = new LinkedHashMap<>();

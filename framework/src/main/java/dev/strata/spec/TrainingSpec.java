@@ -10,8 +10,8 @@ package dev.strata.spec;
  * @param shuffle reshuffle the examples each epoch from the run's random stream (with {@code epochs})
  * @param printEvery record and print the cost every this many steps (iterations, or epochs)
  * @param checkpointEvery write a checkpoint every this many steps, or 0 for none
- * @param inputGram {@code input_gram: auto} (the default): full-batch plain gradient descent may
- *     train the first layer through the input's Gram matrix where that does less work; {@code never}
+ * @param inputGram {@code input_gram: auto} (the default): full-batch gradient descent or momentum
+ *     (with or without L2) may train the first layer through the input's Gram matrix where that does less work; {@code never}
  *     keeps the notebooks' direct products
  * @param earlyStopping when to stop on the validation data, or {@code null} to train every step
  */

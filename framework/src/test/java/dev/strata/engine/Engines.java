@@ -50,7 +50,7 @@ final class Engines {
         List<Network.LayerPlan> plans = builder.plans(spec);
         Network network = Network.initialize(data(spec).inputSize(), plans, random, spec.dtype().precision());
         return new Trainer(network, builder.loss(spec), builder.canonicalOutput(spec, plans.get(plans.size() - 1)),
-                builder.optimizer(spec), builder.learningRate(spec), builder.l2(spec),
+                builder.optimizer(spec), builder.schedule(spec), builder.regularization(spec, random),
                 gram ? Trainer.FirstLayerChoice.GRAM : Trainer.FirstLayerChoice.DIRECT);
     }
 

@@ -49,6 +49,82 @@ class InputGramTrainingTest {
                 trainer(spec, true).network().parameterArrays().get("W1"))).isGreaterThan(1e-4);
     }
 
+    private static final int ITERATIONS = 120;
+
+    // momentum and L2: the rules under which W1 moves by c·W0 − S·Xᵀ with c ≠ 1 or a momentum average
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "optimizer={type: momentum, learning_rate: 0.0075, beta: 0.9}  | model.layers[1].units=7",
+        "optimizer={type: momentum, learning_rate: 0.0075, beta: 0.9}  | loss={type: binary_cross_entropy, l2: 0.7}",
+        "loss={type: binary_cross_entropy, l2: 0.7}                    | model.layers[1].units=7",
+        "optimizer={type: momentum, learning_rate: 0.0075, beta: 0.8, schedule: {type: exponential, decay_rate: 0.99}}"
+            + " | model.layers[0].l2=5.0"})
+    void linearRulesFollowTheDirectFormUpToRounding(String rule, String penalty) {
+        ModelSpec spec = spec("cat-deep.yaml", rule, penalty);
+        Trainer direct = trainer(spec, false);
+        Trainer gram = trainer(spec, true);
+        List<CostPoint> directCosts = train(direct, spec, 0, ITERATIONS).costs();
+        TrainingResult gramResult = train(gram, spec, 0, ITERATIONS);
+        assertThat(gramResult.inputGram()).isTrue();
+        double worstCost = 0;
+        for (int i = 0; i < ITERATIONS; i++) {
+            worstCost = Math.max(worstCost, Math.abs(gramResult.costs().get(i).cost() - directCosts.get(i).cost()));
+        }
+        double worstWeight = largestDifference(direct.network(), gram.network());
+        System.out.printf("%s %s: Gram form against direct form over %d iterations: costs within %.1e, parameters"
+                + " within %.1e%n", rule, penalty, ITERATIONS, worstCost, worstWeight);
+        assertThat(worstCost).isLessThan(1e-13);
+        assertThat(worstWeight).isLessThan(1e-12);
+        // momentum's average, formed for a checkpoint, is the direct form's
+        assertThat(largestDifferenceOfStates(direct.optimizerState(), gram.optimizerState())).isLessThan(1e-12);
+    }
+
+    @Test
+    void momentumAndL2FormStateContinuesAStoppedRunBitForBit() {
+        ModelSpec spec = spec("cat-two-layer.yaml", "optimizer={type: momentum, learning_rate: 0.0075, beta: 0.9}",
+                "loss={type: binary_cross_entropy, l2: 0.7}");
+        Trainer straight = trainer(spec, true);
+        List<CostPoint> straightCosts = train(straight, spec, 0, 80).costs();
+
+        Trainer first = trainer(spec, true);
+        train(first, spec, 0, 30);
+        Map<String, NumpyArray> saved = first.formState();
+        assertThat(saved).containsOnlyKeys("input_gram.W1_base", "input_gram.S", "input_gram.U",
+                "input_gram.scales");
+        Trainer second = trainer(spec, true);
+        second.network().load(first.network().parameterArrays());
+        second.resume(first.updates(), first.optimizerState(), saved);
+        List<CostPoint> secondCosts = train(second, spec, 30, 80).costs();
+
+        assertThat(secondCosts).isEqualTo(straightCosts.subList(30, 80));
+        assertThat(largestDifference(straight.network(), second.network())).isZero();
+    }
+
+    @Test
+    void aDirectFormMomentumCheckpointContinuesInTheDirectForm() {
+        ModelSpec spec = spec("cat-two-layer.yaml", "optimizer={type: momentum, learning_rate: 0.0075, beta: 0.9}");
+        Trainer straight = trainer(spec, false);
+        List<CostPoint> straightCosts = train(straight, spec, 0, 60).costs();
+        Trainer first = trainer(spec, false);
+        train(first, spec, 0, 20);
+        Trainer second = trainer(spec, true);
+        second.network().load(first.network().parameterArrays());
+        second.resume(first.updates(), first.optimizerState(), first.formState());
+        TrainingResult rest = train(second, spec, 20, 60);
+
+        assertThat(rest.inputGram()).isFalse();
+        assertThat(rest.costs()).isEqualTo(straightCosts.subList(20, 60));
+    }
+
+    private static double largestDifferenceOfStates(Map<String, NumpyArray> a, Map<String, NumpyArray> b) {
+        assertThat(a.keySet()).isEqualTo(b.keySet());
+        double worst = 0;
+        for (String key : a.keySet()) {
+            worst = Math.max(worst, largestDifference(a.get(key), b.get(key)));
+        }
+        return worst;
+    }
+
     @Test
     void formStateContinuesAStoppedRunBitForBit() {
         ModelSpec spec = spec("cat-deep.yaml");
@@ -86,13 +162,15 @@ class InputGramTrainingTest {
     }
 
     @Test
-    void onlyPlainGradientDescentWithoutL2MayUseTheGramForm() {
+    void onlyRulesLinearInTheGradientsWithoutFirstLayerL1MayUseTheGramForm() {
         ModelSpec adam = spec("cat-deep.yaml", "optimizer={type: adam, learning_rate: 0.00002}");
         assertThatThrownBy(() -> trainer(adam, true)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("plain gradient descent");
-        ModelSpec l2 = spec("cat-deep.yaml", "loss={type: binary_cross_entropy, l2: 0.1}");
-        assertThatThrownBy(() -> trainer(l2, true)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("without L2");
+                .hasMessageContaining("plain gradient descent or momentum");
+        ModelSpec l1 = spec("cat-deep.yaml", "model.layers[0].l1=0.1");
+        assertThatThrownBy(() -> trainer(l1, true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without L1 on the first layer");
+        assertThat(train(trainer(spec("cat-deep.yaml", "model.layers[1].l1=0.1"), true),
+                spec("cat-deep.yaml", "model.layers[1].l1=0.1"), 0, 3).inputGram()).isTrue();
     }
 
     @Test
@@ -112,10 +190,11 @@ class InputGramTrainingTest {
         "training.iterations=3                                   | false",
         "training.iterations=100                                 | true",
         "training.input_gram=never                               | false",
-        "optimizer={type: momentum, learning_rate: 0.0075}       | false",
-        "loss={type: binary_cross_entropy, l2: 0.7}              | false",
+        "optimizer={type: momentum, learning_rate: 0.0075}       | true",
+        "optimizer={type: rmsprop, learning_rate: 0.0075}        | false",
+        "loss={type: binary_cross_entropy, l2: 0.7}              | true",
         "training={epochs: 2, batch_size: 209}                   | false"})
-    void runsUseTheGramFormForFullBatchPlainGradientDescentWhereItPays(String override, boolean expected) {
+    void runsUseTheGramFormForFullBatchLinearRulesWhereItPays(String override, boolean expected) {
         ModelSpec spec = spec("cat-deep.yaml", "training.iterations=100", override);
         var run = Engines.injector().getInstance(Runs.class).train(spec, Engines.data(spec), TrainingListener.NONE);
         assertThat(run.training().inputGram()).isEqualTo(expected);

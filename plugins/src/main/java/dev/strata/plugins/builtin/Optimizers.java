@@ -1,6 +1,7 @@
 package dev.strata.plugins.builtin;
 
 import dev.strata.spi.GradientDescent;
+import dev.strata.spi.Momentum;
 import dev.strata.spi.Optimizer;
 import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.ParamSpec;
@@ -43,27 +44,6 @@ public final class Optimizers {
             p -> new Adam(p.getDouble(BETA1), p.getDouble(BETA2), p.getDouble(EPSILON)));
 
     private Optimizers() {
-    }
-
-    /** v := β v + (1 − β) g; W := W − learning_rate · v. */
-    static final class Momentum implements Optimizer {
-        private final double beta;
-
-        Momentum(double beta) {
-            this.beta = beta;
-        }
-
-        @Override
-        public List<String> stateNames() {
-            return List.of("v");
-        }
-
-        @Override
-        public double update(double w, double g, double rate, double[][] state, int i) {
-            double v = state[0][i] * beta + g * (1 - beta);
-            state[0][i] = v;
-            return w - v * rate;
-        }
     }
 
     /** s := ρ s + (1 − ρ) g²; W := W − learning_rate · g / (√s + ε). */

@@ -4,6 +4,7 @@ import static dev.strata.plugins.builtin.Rules.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.spi.GradientDescent;
+import dev.strata.spi.Momentum;
 import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.Params;
 import dev.strata.testkit.OptimizerContract;
@@ -40,6 +41,12 @@ class OptimizersTest {
         @Override
         protected OptimizerFactory factory() {
             return Optimizers.MOMENTUM;
+        }
+
+        @Test
+        void isTheSpisLinearRuleSoTheEngineMayTrainTheFirstLayerInItsGramForm() {
+            assertThat(factory().create(Params.of(Map.of("beta", 0.8)))).isInstanceOfSatisfying(Momentum.class,
+                    rule -> assertThat(rule.beta()).isEqualTo(0.8));
         }
 
         @Test
