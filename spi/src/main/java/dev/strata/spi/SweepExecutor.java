@@ -5,7 +5,11 @@ import java.util.function.Consumer;
 
 /**
  * Runs a sweep's trials somewhere: in this process ({@code local}) or on a cluster.
- * Call order: {@link #execute} once, then {@link #close()}.
+ * Call order: {@link #execute} once per batch of trials, then {@link #close()}. A grid or random
+ * sweep is one batch; an adaptive one (TPE) calls {@code execute} once per trial, each proposed
+ * from the results before it, so an executor should keep what it sets up (a thread pool, a
+ * cluster session, a measured split of the cores) from one call to the next and release it in
+ * {@code close}.
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public interface SweepExecutor extends AutoCloseable {

@@ -26,6 +26,7 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
     private final Integer blasThreads;
     private final ExecutorContext context;
     private ExecutorService pool;
+    private CoreSplit split;
 
     /** {@code null} means auto. */
     LocalSweepExecutor(Integer parallelism, Integer blasThreads, ExecutorContext context) {
@@ -40,20 +41,23 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
         if (trials.isEmpty()) {
             return;
         }
-        CoreSplit split = parallelism == null && blasThreads == null ? recalled() : null;
         if (split == null) {
-            split = CoreSplit.choose(parallelism, blasThreads, context.cores(), trials, context);
-            context.remember(SPLIT_KEY, split.trials() + "x" + split.blasThreads());
+            // chosen (and said) once per sweep: an adaptive sweep calls execute once per trial
+            split = parallelism == null && blasThreads == null ? recalled() : null;
+            if (split == null) {
+                split = CoreSplit.choose(parallelism, blasThreads, context.cores(), trials, context);
+                context.remember(SPLIT_KEY, split.trials() + "x" + split.blasThreads());
+            }
+            context.say(split.explanation());
+            pool = Executors.newFixedThreadPool(split.trials(), r -> {
+                Thread t = new Thread(r, "strata-trial");
+                t.setDaemon(true);
+                return t;
+            });
         }
-        // The choice is part of what the user sees: the sweep's console output.
-        context.say(split.explanation());
         int before = context.blasThreads();
         context.setBlasThreads(split.blasThreads());
-        pool = Executors.newFixedThreadPool(Math.min(split.trials(), trials.size()), r -> {
-            Thread t = new Thread(r, "strata-trial");
-            t.setDaemon(true);
-            return t;
-        });
+        boolean finished = false;
         try {
             List<Future<?>> futures = trials.stream().<Future<?>>map(trial -> pool.submit(() ->
                     onOutcome.accept(runSafely(runner, trial)))).toList();
@@ -65,9 +69,11 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
                     throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
                 }
             }
+            finished = true;
         } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
+            if (!finished) {
+                close();
+            }
             context.setBlasThreads(before);
         }
     }
@@ -102,6 +108,13 @@ final class LocalSweepExecutor implements dev.strata.spi.SweepExecutor {
     public void close() {
         if (pool != null) {
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pool = null;
+            split = null;
         }
     }
 }
