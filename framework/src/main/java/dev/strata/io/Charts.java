@@ -110,7 +110,7 @@ public final class Charts {
             List<String> reversed = new ArrayList<>(classes);
             java.util.Collections.reverse(reversed);
             chart.addSeries("counts", classes, reversed, cells);
-            bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            bytes = Png.encode(BitmapEncoder.getBufferedImage(chart));
         } catch (RuntimeException | Error e) {
             throw Headless.translate(e);
         }
@@ -164,7 +164,7 @@ public final class Charts {
     private static void save(XYChart chart, Path png) throws IOException {
         byte[] bytes;
         try {
-            bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            bytes = Png.encode(BitmapEncoder.getBufferedImage(chart));
         } catch (RuntimeException | Error e) {
             throw Headless.translate(e);
         }
