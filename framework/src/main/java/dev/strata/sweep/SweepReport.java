@@ -2,10 +2,12 @@ package dev.strata.sweep;
 
 import dev.strata.io.AtomicFiles;
 import dev.strata.io.Charts;
+import dev.strata.io.IOConsumer;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.SpecWriter;
 import dev.strata.spi.Trial;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,8 +65,21 @@ public final class SweepReport {
         if (best != null) {
             AtomicFiles.writeString(dir.resolve(BEST), specs.get(best.id()));
         }
-        Map<String, List<String>> labels = charts(dir, sweep, ranked);
-        SearchReport.historyChart(dir, sweep, results);
+        // the charts are independent and the cores idle once the trials are done: draw them side by side
+        List<IOConsumer<Path>> drawings = new ArrayList<>();
+        Map<String, List<String>> labels = charts(sweep, ranked, drawings);
+        drawings.add(folder -> SearchReport.historyChart(folder, sweep, results));
+        try {
+            drawings.parallelStream().forEach(drawing -> {
+                try {
+                    drawing.accept(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         String summary = markdown(sweep, base, ranked, best, best == null ? null : specs.get(best.id()), labels,
                 sweep.strategy() == SweepSpec.Strategy.TPE ? sweep.trials() : trials.size());
         int at = summary.indexOf("## Trials");
@@ -74,9 +89,9 @@ public final class SweepReport {
         return best;
     }
 
-    /** One PNG per parameter; categorical values plotted at indices, whose labels are returned. */
-    private static Map<String, List<String>> charts(Path dir, SweepSpec sweep, List<TrialResult> ranked)
-            throws IOException {
+    /** One PNG per parameter, added to {@code drawings}; categorical values plotted at indices, whose labels are returned. */
+    private static Map<String, List<String>> charts(SweepSpec sweep, List<TrialResult> ranked,
+            List<IOConsumer<Path>> drawings) {
         Map<String, List<String>> categorical = new LinkedHashMap<>();
         String metric = sweep.objective().metric();
         for (SweptParameter parameter : sweep.parameters()) {
@@ -107,8 +122,8 @@ public final class SweepReport {
             List<Double> y = ranked.stream().map(r -> r.metric(metric)).toList();
             String xLabel = log ? "log10(" + parameter.path() + ")"
                     : numeric ? parameter.path() : parameter.path() + " (index; labels in summary.md)";
-            Charts.scatter(metric + " against " + parameter.path(), xLabel, metric, x, y,
-                    dir.resolve(chartName(parameter.path())));
+            drawings.add(dir -> Charts.scatter(metric + " against " + parameter.path(), xLabel, metric, x, y,
+                    dir.resolve(chartName(parameter.path()))));
         }
         return categorical;
     }
