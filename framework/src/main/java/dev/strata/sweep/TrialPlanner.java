@@ -182,8 +182,9 @@ public final class TrialPlanner {
         } else {
             // Not caused by one value alone (e.g. the loss no longer fits the output layer).
             where = sweep.parameters().isEmpty() ? sweep.baseLocation() : sweep.parameters().get(0).keyLocation();
+            // the fix follows once, from the error itself
             message = "trial " + id + " " + YamlText.flow(parameters) + " makes the base spec invalid: "
-                    + error.format();
+                    + new SpecError(error.location(), error.path(), error.message(), "", error.kind()).format();
         }
         if (reported.add(where + "|" + error.message())) {
             errors.add(error.kind(), where, "parameters." + (parameter == null ? "" : parameter.path()), message,

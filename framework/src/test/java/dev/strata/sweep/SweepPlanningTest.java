@@ -124,6 +124,16 @@ class SweepPlanningTest {
     }
 
     @Test
+    void aTrialThatBreaksTheBaseSpecElsewhereSaysHowToFixItOnce() {
+        Path tabular = Path.of("..", "configs", "sensors-tabular.yaml").toAbsolutePath().normalize();
+        assertThatThrownBy(() -> plan(tabular, "parameters:\n  training.epochs: [2]\n"))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("makes the base spec invalid: ")
+                .hasMessageContaining("optimizer.schedule.warmup: a warm-up of 3 epochs leaves nothing of the 2")
+                .satisfies(e -> assertThat(e.getMessage().split("use a warm-up shorter", -1)).hasSize(2));
+    }
+
+    @Test
     void distributionsNeedTheRandomStrategyAndRandomNeedsTrials() {
         assertThatThrownBy(() -> plan("parameters:\n  optimizer.learning_rate: {distribution: log_uniform, min: 0, "
                 + "max: 1}\n"))
