@@ -30,12 +30,16 @@ public final class ThreadChoice {
         return (int) Math.max(1, Math.min(cores, Math.floor(free + 0.25)));
     }
 
-    /** {@link #choose} for {@code network} trained in batches of {@code batch} on this machine, now. */
-    public static int forRun(Network network, int batch) {
+    /**
+     * {@link #choose} for {@code network} trained in batches of {@code batch} on this machine, now;
+     * {@code inputGram}: the first layer's step is then one units × batch × batch product.
+     */
+    public static int forRun(Network network, int batch, boolean inputGram) {
         long largest = 0;
         int fanIn = network.inputSize();
         for (Layer layer : network.layers()) {
-            largest = Math.max(largest, (long) layer.units() * fanIn * batch);
+            long product = (long) layer.units() * (inputGram && fanIn == network.inputSize() ? batch : fanIn) * batch;
+            largest = Math.max(largest, product);
             fanIn = layer.units();
         }
         return choose(largest, Runtime.getRuntime().availableProcessors(),

@@ -195,6 +195,11 @@ public final class Trainer {
                 warm, stoppedEarly);
     }
 
+    /** Whether {@link #train} with these batches up to {@code epochs} trains the first layer in its Gram form. */
+    public boolean trainsFirstLayerInGramForm(Batches batches, int epochs) {
+        return math.first() instanceof InputGram || gramForm(batches, epochs);
+    }
+
     /** Whether this run trains the first layer in the Gram form: full batch, exact, and (for AUTO) where it pays. */
     private boolean gramForm(Batches batches, int epochs) {
         if (choice == FirstLayerChoice.DIRECT || math.first() instanceof InputGram) {

@@ -90,7 +90,8 @@ final class Training {
                 : Batches.fullBatch(train.inputs(), network.precision())) {
             if (Blas.automaticThreads()) {
                 Blas.useChosenThreads(ThreadChoice.forRun(network, t.minibatch() ? Math.min(t.batchSize(),
-                        train.count()) : train.count()));
+                        train.count()) : train.count(), from < total && trainer.trainsFirstLayerInGramForm(batches,
+                        total)));
             }
             // the library's one-off loading is not training time
             Blas.load();

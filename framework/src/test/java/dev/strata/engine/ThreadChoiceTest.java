@@ -22,4 +22,11 @@ class ThreadChoiceTest {
         assertThat(ThreadChoice.choose(large, 2, -1)).as("load unknown").isEqualTo(2);
         assertThat(ThreadChoice.choose(large, 1, 0.0)).isEqualTo(1);
     }
+
+    @Test
+    void aFirstLayerInItsGramFormStepsWithOneThreadForItsSmallProducts() {
+        Network cat = Engines.trainer(Engines.spec("cat-deep.yaml"), false).network();
+        // per step 20 x 209 x 209 multiply-adds instead of 20 x 12288 x 209, whatever the machine's load
+        assertThat(ThreadChoice.forRun(cat, 209, true)).isEqualTo(1);
+    }
 }
