@@ -157,13 +157,31 @@ public final class LocalTrialRunner implements TrialRunner {
         }
     }
 
-    /** Seconds taken by {@code iterations} full-batch training steps of {@code trial}'s model, writing nothing. */
+    /**
+     * Seconds that {@code iterations} training steps of {@code trial}'s model take, writing nothing:
+     * full-batch iterations, or whole epochs of the trial's own batches scaled to that many steps.
+     * The schedule becomes constant (a warm-up may be longer than the timed steps; the rate does not
+     * change a step's time) and early stopping and checkpoints are left out.
+     */
     double secondsFor(Trial trial, int iterations) {
-        Path pretend = trialDir(Path.of(sweepDir), trial.id()).resolve(RunFiles.CONFIG);
-        ModelSpec spec = load(trial, pretend.getParent(), List.of("training={iterations: " + iterations
-                + ", print_every: " + iterations + "}"));
+        Path dir = trialDir(Path.of(sweepDir), trial.id());
+        ModelSpec asPlanned = load(trial, dir, List.of());
         Runs runs = injector().getInstance(Runs.class);
-        return runs.train(spec, runs.loadData(spec), TrainingListener.NONE).training().seconds();
+        var data = runs.loadData(asPlanned);
+        var training = asPlanned.training();
+        String schedule = "optimizer.schedule={type: constant}";
+        if (!training.minibatch()) {
+            ModelSpec spec = load(trial, dir, List.of("training={iterations: " + iterations + ", print_every: "
+                    + iterations + "}", schedule));
+            return runs.train(spec, data, TrainingListener.NONE).training().seconds();
+        }
+        int perEpoch = (data.train().count() + training.batchSize() - 1) / training.batchSize();
+        int epochs = Math.max(2, (iterations + perEpoch - 1) / perEpoch);
+        ModelSpec spec = load(trial, dir, List.of("training={epochs: " + epochs + ", batch_size: "
+                + training.batchSize() + ", shuffle: " + training.shuffle() + ", print_every: " + epochs + "}",
+                schedule));
+        return runs.train(spec, data, TrainingListener.NONE).training().seconds() * iterations
+                / ((double) epochs * perEpoch);
     }
 
     /** Flattened metrics as report.json names them: {@code train.accuracy}, {@code test.f1}, {@code final_cost}. */

@@ -57,6 +57,20 @@ class LocalTrialRunnerTest {
     }
 
     @Test
+    void timingAMinibatchTrialWithAWarmUpLongerThanTheTimedStepsTrainsItsOwnBatchesAndWritesNothing() {
+        var injector = StrataInjector.create(List.of());
+        Path tabular = Path.of("..", "configs", "sensors-tabular.yaml").toAbsolutePath().normalize();
+        // warm-up of 3 epochs, early stopping on a validation split, batches of 32
+        String spec = SpecWriter.toYaml(injector.getInstance(SpecLoader.class).load(tabular, List.of()));
+        LocalTrialRunner runner = new LocalTrialRunner(List.of(), dir, injector);
+
+        double seconds = runner.secondsFor(new Trial("t0003-abcdef", Map.of(), spec), 3);
+
+        assertThat(seconds).isPositive().isLessThan(5);
+        assertThat(dir.resolve("trials/t0003-abcdef")).doesNotExist();
+    }
+
+    @Test
     void aTrialThatDivergesIsAFailedOutcomeWithItsMessageNotAnException() throws Exception {
         var injector = StrataInjector.create(List.of());
         String spec = SpecWriter.toYaml(injector.getInstance(SpecLoader.class).load(CAT_DEEP,
