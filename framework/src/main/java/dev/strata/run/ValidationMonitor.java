@@ -39,6 +39,8 @@ final class ValidationMonitor implements EpochHook {
     private final EarlyStopping stopping;
     private final TrainingListener listener;
     private final double[] targets;
+    /** The validation pass, its buffers kept from epoch to epoch. */
+    private Inference inference;
     private final List<ValidationPoint> history = new ArrayList<>();
     private double best = Double.NaN;
     private int bestStep = -1;
@@ -65,7 +67,10 @@ final class ValidationMonitor implements EpochHook {
             return false;
         }
         trainer.formParameters();
-        double[] outputs = Inference.outputs(trainer.network(), validation.inputs());
+        if (inference == null) {
+            inference = new Inference(trainer.network());
+        }
+        double[] outputs = inference.outputs(validation.inputs());
         int units = trainer.network().outputUnits();
         int m = validation.count();
         double validationCost = loss.cost(new Matrix(units, m, outputs), new Matrix(targets.length / m, m, targets));
