@@ -70,10 +70,13 @@ public record ParamSpec(
         return new ParamSpec(name, type, defaultValue, min, minExclusive, bound, description);
     }
 
-    /** The range as text for error messages, e.g. {@code "> 0"} or {@code "in [0, 1]"}; empty when unbounded. */
+    /** The range as text for error messages, e.g. {@code "> 0"}, {@code "in [0, 1]"} or {@code "in [0, 1)"}; empty when unbounded. */
     public String rangeText() {
         if (min != null && max != null) {
-            return "in " + (minExclusive ? "(" : "[") + fmt(min) + ", " + fmt(max) + "]";
+            // a bound just below a whole number (Math.nextDown(1.0)) is that number, excluded
+            double above = Math.nextUp(max);
+            boolean justBelow = max != Math.rint(max) && above == Math.rint(above);
+            return "in " + (minExclusive ? "(" : "[") + fmt(min) + ", " + (justBelow ? fmt(above) + ")" : fmt(max) + "]");
         }
         if (min != null) {
             return (minExclusive ? "> " : ">= ") + fmt(min);
