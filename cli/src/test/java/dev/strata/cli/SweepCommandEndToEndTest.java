@@ -302,7 +302,7 @@ class SweepCommandEndToEndTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
         assertThat(lines).hasSize(5);
-        assertThat(Files.readString(out.resolve("summary.md"))).contains("TPE (Optuna's definition): 2 random trials");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("Strategy tpe: 2 random trials");
 
         Path again = tmp.resolve("tpe-again");
         java.nio.file.Files.createDirectories(again);

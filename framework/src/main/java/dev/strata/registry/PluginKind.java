@@ -8,6 +8,7 @@ import dev.strata.spi.LossFactory;
 import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.PluginFactory;
 import dev.strata.spi.ScheduleFactory;
+import dev.strata.spi.SearchStrategyFactory;
 import dev.strata.spi.SweepExecutorFactory;
 
 /**
@@ -22,7 +23,8 @@ public enum PluginKind {
     SCHEDULE("schedule", "learning-rate schedules", ScheduleFactory.class),
     LOSS("loss", "losses", LossFactory.class),
     DATA("data", "data formats", DataSourceFactory.class),
-    EXECUTOR("executor", "sweep executors", SweepExecutorFactory.class);
+    EXECUTOR("executor", "sweep executors", SweepExecutorFactory.class),
+    STRATEGY("strategy", "search strategies", SearchStrategyFactory.class);
 
     private final String label;
     private final String plural;

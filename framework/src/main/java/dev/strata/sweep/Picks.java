@@ -61,20 +61,24 @@ final class Picks {
     }
 
     static TrialPlanner.Pick draw(Domain domain, Random random) {
-        if (domain instanceof Domain.Distribution d) {
-            double u = random.nextDouble();
-            if (d.kind() == Domain.Distribution.Kind.INT_UNIFORM) {
-                long min = (long) d.min();
-                return new TrialPlanner.Pick(min + (long) Math.floor(u * ((long) d.max() - min + 1)), -1);
-            }
-            double value = d.kind() == Domain.Distribution.Kind.LOG_UNIFORM
-                    ? Math.exp(Math.log(d.min()) + (Math.log(d.max()) - Math.log(d.min())) * u)
-                    : d.min() + (d.max() - d.min()) * u;
+        return pick(domain, AdaptiveSearch.dimension("", domain).draw(random));
+    }
+
+    /** {@code value} as a pick of {@code domain}: with its index when the sweep file lists the values. */
+    static TrialPlanner.Pick pick(Domain domain, Object value) {
+        if (!(domain instanceof Domain.Choices choices)) {
             return new TrialPlanner.Pick(value, -1);
         }
-        List<Object> values = values(domain);
-        int i = random.nextInt(values.size());
-        return new TrialPlanner.Pick(values.get(i), domain instanceof Domain.Choices ? i : -1);
+        List<Object> values = choices.values();
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            // numbers compare by value: JSON reads 64 back as an Integer, YAML as a Long
+            if (v instanceof Number a && value instanceof Number b ? a.doubleValue() == b.doubleValue()
+                    : java.util.Objects.equals(v, value)) {
+                return new TrialPlanner.Pick(v, i);
+            }
+        }
+        throw new IllegalStateException(value + " is not one of " + values);
     }
 
     static List<Object> values(Domain domain) {

@@ -37,9 +37,9 @@ final class SearchReport {
     /** Markdown: pruned trials and the epochs saved, and the history chart. */
     static String markdown(SweepSpec sweep, ModelSpec base, Map<String, TrialResult> results) {
         StringBuilder md = new StringBuilder("## Search\n\n");
-        if (sweep.strategy() == SweepSpec.Strategy.TPE) {
-            md.append(String.format(Locale.ROOT, "TPE (Optuna's definition): %d random trials, then each trial"
-                    + " proposed from the results before it; seed %d.%n%n", sweep.startupTrials(), sweep.seed()));
+        if (sweep.strategy() == SweepSpec.Strategy.ADAPTIVE) {
+            md.append(String.format(Locale.ROOT, "Strategy %s: %d random trials, then each trial proposed from the"
+                    + " results before it; seed %d.%n%n", sweep.strategyName(), sweep.startupTrials(), sweep.seed()));
         }
         Pruning p = sweep.pruning();
         if (p != null) {

@@ -12,13 +12,17 @@ import dev.strata.spec.yaml.YamlBlock;
 import dev.strata.spec.yaml.YamlNode;
 import dev.strata.spec.yaml.YamlValues;
 import dev.strata.spi.BadInputException;
+import dev.strata.spi.SearchStrategyFactory;
 import dev.strata.spi.Suggestions;
 import dev.strata.spi.SweepExecutorFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a sweep file with the spec's YAML rules (safe parsing, unknown keys with suggestions, every
@@ -61,7 +65,8 @@ public final class SweepParser {
         Path base = sweep.required("base", "the base spec (base: my-model.yaml)")
                 .flatMap(n -> YamlValues.string(n, "base", errors))
                 .map(b -> resolveBase(b, folder, sweep.locationOf("base"), errors)).orElse(null);
-        SweepSpec.Strategy strategy = strategy(sweep, errors);
+        String strategyName = sweep.string("strategy").orElse("grid");
+        SweepSpec.Strategy strategy = strategy(sweep, strategyName, errors);
         int trials = trials(sweep, strategy, errors);
         long seed = sweep.integer("seed").orElse(0L);
         if (seed < 0) {
@@ -74,10 +79,11 @@ public final class SweepParser {
         Objective objective = sweep.required("objective", "the objective ({metric: test.accuracy, goal: maximize})")
                 .flatMap(n -> objective(n, errors)).orElse(null);
         Selector executor = executor(sweep, folder, errors);
-        int startup = strategy == SweepSpec.Strategy.TPE ? sweep.intAtLeast("startup_trials", 10, 1).orElse(10) : 10;
-        if (strategy != SweepSpec.Strategy.TPE && sweep.has("startup_trials")) {
+        boolean adaptive = strategy == SweepSpec.Strategy.ADAPTIVE;
+        int startup = adaptive ? sweep.intAtLeast("startup_trials", 10, 1).orElse(10) : 10;
+        if (!adaptive && sweep.has("startup_trials")) {
             errors.add(Kind.UNKNOWN_KEY, sweep.locationOf("startup_trials"), "startup_trials", "startup_trials applies"
-                    + " only to strategy: tpe", "remove startup_trials, or set strategy: tpe");
+                    + " only to an adaptive strategy such as tpe", "remove startup_trials, or set strategy: tpe");
         }
         Pruning pruning = sweep.node("pruner").flatMap(n -> PruningParser.read(n, objective, errors)).orElse(null);
         sweep.finish();
@@ -99,7 +105,7 @@ public final class SweepParser {
             errors.throwIfAny(label);
         }
         return new SweepSpec(file, base, sweep.locationOf("base"), strategy, trials, seed, parameters, objective,
-                sweep.locationOf("objective"), executor, startup, pruning);
+                sweep.locationOf("objective"), executor, startup, pruning, adaptive ? strategyName : null);
     }
 
     /**
@@ -155,19 +161,19 @@ public final class SweepParser {
         return path;
     }
 
-    private static SweepSpec.Strategy strategy(YamlBlock sweep, ErrorCollector errors) {
-        Optional<String> text = sweep.string("strategy");
-        if (text.isEmpty()) {
-            return SweepSpec.Strategy.GRID;
+    /** {@code grid} and {@code random} are the engine's; any other name must be a search strategy plugin. */
+    private SweepSpec.Strategy strategy(YamlBlock sweep, String name, ErrorCollector errors) {
+        if (name.equals("grid") || name.equals("random")) {
+            return name.equals("grid") ? SweepSpec.Strategy.GRID : SweepSpec.Strategy.RANDOM;
         }
-        for (SweepSpec.Strategy s : SweepSpec.Strategy.values()) {
-            if (s.yamlName().equals(text.get())) {
-                return s;
-            }
+        Set<String> adaptive = plugins.factories(SearchStrategyFactory.class).keySet();
+        if (adaptive.contains(name)) {
+            return SweepSpec.Strategy.ADAPTIVE;
         }
-        List<String> names = Arrays.stream(SweepSpec.Strategy.values()).map(SweepSpec.Strategy::yamlName).toList();
-        errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("strategy"), "strategy", "unknown strategy '" + text.get()
-                + "'", Suggestions.fix(text.get(), names));
+        List<String> names = new ArrayList<>(List.of("grid", "random"));
+        names.addAll(new TreeSet<>(adaptive));
+        errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("strategy"), "strategy", "unknown strategy '" + name
+                + "'", Suggestions.fix(name, names));
         return SweepSpec.Strategy.GRID;
     }
 

@@ -81,7 +81,7 @@ public final class SweepReport {
             throw e.getCause();
         }
         String summary = markdown(sweep, base, ranked, best, best == null ? null : specs.get(best.id()), labels,
-                sweep.strategy() == SweepSpec.Strategy.TPE ? sweep.trials() : trials.size());
+                sweep.strategy() == SweepSpec.Strategy.ADAPTIVE ? sweep.trials() : trials.size());
         int at = summary.indexOf("## Trials");
         summary = at < 0 ? summary + SearchReport.markdown(sweep, base, results)
                 : summary.substring(0, at) + SearchReport.markdown(sweep, base, results) + summary.substring(at);
@@ -149,7 +149,7 @@ public final class SweepReport {
         StringBuilder md = new StringBuilder("# Sweep of ").append(base.name()).append("\n\n");
         long failed = ranked.stream().filter(r -> !r.ok()).count();
         md.append(String.format(Locale.ROOT, "%s sweep over %d parameter%s: %d of %d trials done, %d failed. "
-                + "Objective: %s %s (ties broken by the lower final cost).%n%n", sweep.strategy().yamlName(),
+                + "Objective: %s %s (ties broken by the lower final cost).%n%n", sweep.strategyName(),
                 sweep.parameters().size(), sweep.parameters().size() == 1 ? "" : "s", ranked.size(), planned, failed,
                 sweep.objective().goal(), metric));
         if (sweep.objective().tunesOnTest()) {

@@ -15,19 +15,26 @@ import java.util.List;
  * @param parameters in file order
  * @param objectiveLocation where {@code objective:} is written, for checks that need the base spec
  * @param executor the executor plugin and its validated parameters
- * @param startupTrials TPE's random trials before it models the results (Optuna's n_startup_trials)
+ * @param startupTrials an adaptive strategy's random trials before it proposes (Optuna's n_startup_trials)
  * @param pruning how trials are stopped early, or {@code null} to train every trial to the end
+ * @param adaptiveStrategy the search strategy plugin's name ({@code tpe}) when the strategy is adaptive, else null
  */
 public record SweepSpec(Path file, Path base, Location baseLocation, Strategy strategy, int trials, long seed,
         List<SweptParameter> parameters, Objective objective, Location objectiveLocation, Selector executor,
-        int startupTrials, Pruning pruning) {
+        int startupTrials, Pruning pruning, String adaptiveStrategy) {
 
     public SweepSpec {
         parameters = List.copyOf(parameters);
     }
 
+    /** The name the sweep file gives its strategy: {@code grid}, {@code random}, or a search strategy plugin's. */
+    public String strategyName() {
+        return strategy == Strategy.ADAPTIVE ? adaptiveStrategy : strategy.yamlName();
+    }
+
+    /** Grid and random plan every trial up front; an adaptive strategy (a plugin) proposes one at a time. */
     public enum Strategy {
-        GRID, RANDOM, TPE;
+        GRID, RANDOM, ADAPTIVE;
 
         public String yamlName() {
             return name().toLowerCase(java.util.Locale.ROOT);

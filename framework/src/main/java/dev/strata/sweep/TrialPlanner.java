@@ -12,6 +12,7 @@ import dev.strata.spec.SpecLoader;
 import dev.strata.spec.SpecWriter;
 import dev.strata.spec.yaml.ErrorCollector;
 import dev.strata.spi.Params;
+import dev.strata.spi.SearchStrategy;
 import dev.strata.spi.Trial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ public final class TrialPlanner {
     }
 
     /** @throws SpecException every problem of the base spec, or of the trials with sweep-file locations */
-    public Plan plan(SweepSpec sweep) {
+    public Plan plan(SweepSpec sweep, SearchStrategy strategy) {
         ModelSpec base = specs.load(sweep.base(), List.of());
         String baseText;
         try {
@@ -87,8 +88,8 @@ public final class TrialPlanner {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + sweep.base() + " failed: " + e.getMessage(), e);
         }
-        boolean adaptive = sweep.strategy() == SweepSpec.Strategy.TPE;
-        // TPE's values are not known before: its extremes are checked against the spec instead
+        boolean adaptive = sweep.strategy() == SweepSpec.Strategy.ADAPTIVE;
+        // an adaptive strategy's values are not known before: its extremes are checked against the spec instead
         List<List<Pick>> picks = sweep.strategy() == SweepSpec.Strategy.GRID ? Picks.grid(sweep.parameters())
                 : adaptive ? Picks.extremes(sweep.parameters()) : Picks.random(sweep.parameters(), sweep.trials(), sweep.seed());
         ErrorCollector errors = new ErrorCollector();
@@ -98,8 +99,7 @@ public final class TrialPlanner {
         if (!adaptive) {
             return new Plan(base, trials);
         }
-        TpeSampler sampler = new TpeSampler(sweep.parameters(), sweep.seed(), sweep.startupTrials(),
-                sweep.objective().maximize());
+        AdaptiveSearch search = new AdaptiveSearch(sweep, strategy);
         return new Plan(base, List.of(), new Adaptive() {
             @Override
             public int total() {
@@ -108,15 +108,8 @@ public final class TrialPlanner {
 
             @Override
             public Trial next(int index, List<TrialResult> finished) {
-                List<TpeSampler.Observation> history = new ArrayList<>();
-                for (TrialResult r : finished) {
-                    List<Object> values = new ArrayList<>();
-                    sweep.parameters().forEach(p -> values.add(r.parameters().get(p.path())));
-                    history.add(new TpeSampler.Observation(values, r.ok() ? r.metric(sweep.objective().metric())
-                            : Double.NaN));
-                }
                 ErrorCollector trialErrors = new ErrorCollector();
-                List<Trial> one = build(List.of(sampler.propose(index, history)), index, sweep, base, baseText,
+                List<Trial> one = build(List.of(search.propose(index, finished)), index, sweep, base, baseText,
                         trialErrors, new LinkedHashSet<>());
                 trialErrors.throwIfAny(sweep.file().toString());
                 return one.get(0);

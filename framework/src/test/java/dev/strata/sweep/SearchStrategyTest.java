@@ -2,6 +2,9 @@ package dev.strata.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.plugins.search.TpeStrategyFactory;
+import dev.strata.spi.Params;
+import dev.strata.spi.SearchStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,14 +24,21 @@ class SearchStrategyTest {
         return -r * r - 0.3 * u;
     }
 
+    /** TPE as a sweep finds it: the plugin, behind the engine's startup draws and random streams. */
+    private static AdaptiveSearch tpe(long seed, int startup) {
+        List<SweptParameter> space = List.of(RATE, UNITS);
+        return new AdaptiveSearch(space, new TpeStrategyFactory().create(Params.empty(), AdaptiveSearch.space(space),
+                true), seed, startup, "validation.accuracy");
+    }
+
     private static double bestAfter(int trials, long seed, boolean tpe) {
-        TpeSampler sampler = new TpeSampler(List.of(RATE, UNITS), seed, tpe ? 10 : Integer.MAX_VALUE, true);
-        List<TpeSampler.Observation> history = new ArrayList<>();
+        AdaptiveSearch sampler = tpe(seed, tpe ? 10 : Integer.MAX_VALUE);
+        List<SearchStrategy.Observation> history = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < trials; i++) {
-            List<Object> values = sampler.propose(i, history).stream().map(TrialPlanner.Pick::value).toList();
+            List<Object> values = sampler.proposeFrom(i, history).stream().map(TrialPlanner.Pick::value).toList();
             double y = objective(values);
-            history.add(new TpeSampler.Observation(values, y));
+            history.add(new SearchStrategy.Observation(values, y));
             best = Math.max(best, y);
         }
         return best;
@@ -36,14 +46,14 @@ class SearchStrategyTest {
 
     @Test
     void proposalsAreReproducibleFromTheSeedAndTheResultsSoFar() {
-        TpeSampler a = new TpeSampler(List.of(RATE, UNITS), 7, 3, true);
-        TpeSampler b = new TpeSampler(List.of(RATE, UNITS), 7, 3, true);
-        List<TpeSampler.Observation> history = new ArrayList<>();
+        AdaptiveSearch a = tpe(7, 3);
+        AdaptiveSearch b = tpe(7, 3);
+        List<SearchStrategy.Observation> history = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            List<Object> va = a.propose(i, history).stream().map(TrialPlanner.Pick::value).toList();
-            List<Object> vb = b.propose(i, history).stream().map(TrialPlanner.Pick::value).toList();
+            List<Object> va = a.proposeFrom(i, history).stream().map(TrialPlanner.Pick::value).toList();
+            List<Object> vb = b.proposeFrom(i, history).stream().map(TrialPlanner.Pick::value).toList();
             assertThat(va).isEqualTo(vb);
-            history.add(new TpeSampler.Observation(va, objective(va)));
+            history.add(new SearchStrategy.Observation(va, objective(va)));
         }
     }
 
@@ -91,7 +101,7 @@ class SearchStrategyTest {
     void nearbyTrialNumbersGiveUnrelatedDraws() {
         List<Double> firsts = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            firsts.add(new Random(TpeSampler.mix(1_000_003L + i)).nextDouble());
+            firsts.add(new Random(AdaptiveSearch.mix(1_000_003L + i)).nextDouble());
         }
         double spread = firsts.stream().mapToDouble(Double::doubleValue).max().orElse(0)
                 - firsts.stream().mapToDouble(Double::doubleValue).min().orElse(0);

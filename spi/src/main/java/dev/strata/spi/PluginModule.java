@@ -4,8 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 
 /**
- * Base class for plugins: registers factories of any kind (activation, initializer, optimizer, loss,
- * data format, sweep executor) in one set; the engine sorts them by the factory interface each
+ * Base class for plugins: registers factories of any kind (activation, initializer, optimizer, schedule, loss,
+ * data format, sweep executor, search strategy) in one set; the engine sorts them by the factory interface each
  * implements and by {@link PluginFactory#name()}. Keep {@code configure()} free of side effects and
  * conditionals (the Guice guidance for modules): it is called once, while plugins are loaded.
  *

@@ -1,5 +1,6 @@
 package dev.strata.plugins.builtin;
 
+import dev.strata.plugins.search.TpeStrategyFactory;
 import dev.strata.plugins.sweep.LocalExecutorFactory;
 import dev.strata.spi.PluginModule;
 
@@ -20,5 +21,6 @@ public final class BuiltinPlugin extends PluginModule {
                 new Losses.MeanSquaredErrorFactory());
         register(Schedules.CONSTANT, Schedules.STEP, Schedules.EXPONENTIAL, Schedules.COSINE, Schedules.INVERSE_TIME);
         register(new LocalExecutorFactory());
+        register(new TpeStrategyFactory());
     }
 }

@@ -1,5 +1,7 @@
-package dev.strata.sweep;
+package dev.strata.plugins.search;
 
+import dev.strata.spi.SearchDimension;
+import dev.strata.spi.SearchStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,70 +9,47 @@ import java.util.Random;
 
 /**
  * The Tree-structured Parzen Estimator as Optuna's {@code TPESampler} defines it (independent per
- * parameter, its defaults): the first {@code startup} trials are drawn from the domains as the
- * random strategy draws them; after that the finished trials are split into the best
+ * parameter, its defaults): the finished trials are split into the best
  * {@code min(ceil(0.1 n), 25)} and the rest, a Parzen estimator with a prior is fitted to each
  * group, 24 candidates are drawn from the good one, and the candidate with the highest ratio of
  * the good density to the other is proposed. Continuous values are modelled on their scale (log
  * for {@code log_uniform}), integers on {@code [min − 0.5, max + 0.5]}, and lists as categories.
- * Every proposal is drawn from {@code seed} and the trial's number only, so a resumed sweep with
- * the same results so far proposes the same trials.
+ * The startup trials before it, drawn at random, are the engine's.
  */
-final class TpeSampler {
+final class TpeStrategy implements SearchStrategy {
     static final int CANDIDATES = 24;
-    private final List<SweptParameter> parameters;
-    private final long seed;
-    private final int startup;
+    private final List<SearchDimension> space;
     private final boolean maximize;
 
-    TpeSampler(List<SweptParameter> parameters, long seed, int startup, boolean maximize) {
-        this.parameters = List.copyOf(parameters);
-        this.seed = seed;
-        this.startup = startup;
+    TpeStrategy(List<SearchDimension> space, boolean maximize) {
+        this.space = List.copyOf(space);
         this.maximize = maximize;
     }
 
-    /** One observed trial: its values in parameter order and its objective. */
-    record Observation(List<Object> values, double objective) {
-    }
-
-    /** The values of trial {@code index} (0-based), given the finished trials before it. */
-    List<TrialPlanner.Pick> propose(int index, List<Observation> history) {
-        Random random = new Random(mix(seed * 1_000_003L + index));
-        List<Observation> finished = history.stream().filter(o -> Double.isFinite(o.objective())).toList();
-        List<TrialPlanner.Pick> out = new ArrayList<>();
-        if (finished.size() < startup) {
-            for (SweptParameter p : parameters) {
-                out.add(Picks.draw(p.domain(), random));
-            }
-            return out;
-        }
+    @Override
+    public List<Object> propose(int trial, List<Observation> finished, Random random) {
         List<Observation> sorted = new ArrayList<>(finished);
         Comparator<Observation> best = Comparator.comparingDouble(Observation::objective);
         sorted.sort(maximize ? best.reversed() : best);
         int below = Math.min((int) Math.ceil(0.1 * sorted.size()), 25);
         List<Observation> good = sorted.subList(0, below);
         List<Observation> bad = sorted.subList(below, sorted.size());
-        for (int p = 0; p < parameters.size(); p++) {
-            out.add(sample(parameters.get(p).domain(), p, good, bad, random));
+        List<Object> out = new ArrayList<>();
+        for (int p = 0; p < space.size(); p++) {
+            out.add(sample(space.get(p), p, good, bad, random));
         }
         return out;
     }
 
-    /** SplitMix64's finaliser: nearby seeds (trial numbers) give unrelated streams, which java.util.Random's do not. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
-    private static TrialPlanner.Pick sample(Domain domain, int p, List<Observation> good, List<Observation> bad,
+    private static Object sample(SearchDimension dimension, int p, List<Observation> good, List<Observation> bad,
             Random random) {
-        if (domain instanceof Domain.Distribution d) {
-            boolean log = d.kind() == Domain.Distribution.Kind.LOG_UNIFORM;
-            boolean integer = d.kind() == Domain.Distribution.Kind.INT_UNIFORM;
-            double low = integer ? d.min() - 0.5 : log ? Math.log(d.min()) : d.min();
-            double high = integer ? d.max() + 0.5 : log ? Math.log(d.max()) : d.max();
+        if (dimension.kind() != SearchDimension.Kind.VALUES) {
+            boolean log = dimension.kind() == SearchDimension.Kind.LOG_UNIFORM;
+            boolean integer = dimension.kind() == SearchDimension.Kind.INT_UNIFORM;
+            double min = dimension.min();
+            double max = dimension.max();
+            double low = integer ? min - 0.5 : log ? Math.log(min) : min;
+            double high = integer ? max + 0.5 : log ? Math.log(max) : max;
             Parzen l = Parzen.of(scaled(good, p, log), low, high);
             Parzen g = Parzen.of(scaled(bad, p, log), low, high);
             double chosen = Double.NaN;
@@ -84,13 +63,12 @@ final class TpeSampler {
                 }
             }
             if (integer) {
-                return new TrialPlanner.Pick(Math.max((long) d.min(), Math.min((long) d.max(), Math.round(chosen))), -1);
+                return Math.max((long) min, Math.min((long) max, Math.round(chosen)));
             }
             double value = log ? Math.exp(chosen) : chosen;
-            return new TrialPlanner.Pick(Math.max(d.min(), Math.min(d.max(), value)), -1);
+            return Math.max(min, Math.min(max, value));
         }
-        List<Object> values = domain instanceof Domain.Choices c ? c.values() : ((Domain.Range) domain).points();
-        int k = values.size();
+        List<Object> values = dimension.values();
         double[] lw = categoryWeights(good, p, values);
         double[] gw = categoryWeights(bad, p, values);
         int chosen = 0;
@@ -103,7 +81,7 @@ final class TpeSampler {
                 chosen = i;
             }
         }
-        return new TrialPlanner.Pick(values.get(chosen), domain instanceof Domain.Choices ? chosen : -1);
+        return values.get(chosen);
     }
 
     private static double[] scaled(List<Observation> observations, int p, boolean log) {

@@ -1,0 +1,88 @@
+package dev.strata.sweep;
+
+import dev.strata.spi.SearchDimension;
+import dev.strata.spi.SearchStrategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * What the engine owns around an adaptive strategy plugin: the first {@code startup} trials drawn
+ * from the domains as the random strategy draws them, the finished trials' values and finite
+ * objectives, and each proposal's random stream, drawn from the sweep's seed and the trial's number
+ * only, so that a resumed sweep with the same results so far proposes the same trials.
+ */
+final class AdaptiveSearch {
+    private final List<SweptParameter> parameters;
+    private final List<SearchDimension> space;
+    private final SearchStrategy strategy;
+    private final long seed;
+    private final int startup;
+    private final String metric;
+
+    AdaptiveSearch(SweepSpec sweep, SearchStrategy strategy) {
+        this(sweep.parameters(), strategy, sweep.seed(), sweep.startupTrials(), sweep.objective().metric());
+    }
+
+    AdaptiveSearch(List<SweptParameter> parameters, SearchStrategy strategy, long seed, int startup, String metric) {
+        this.parameters = List.copyOf(parameters);
+        this.space = space(parameters);
+        this.strategy = strategy;
+        this.seed = seed;
+        this.startup = startup;
+        this.metric = metric;
+    }
+
+    /** The swept parameters as a strategy sees them: lists and ranges as values, distributions as such. */
+    static List<SearchDimension> space(List<SweptParameter> parameters) {
+        return parameters.stream().map(p -> dimension(p.path(), p.domain())).toList();
+    }
+
+    static SearchDimension dimension(String path, Domain domain) {
+        if (domain instanceof Domain.Distribution d) {
+            return SearchDimension.between(path, switch (d.kind()) {
+                case UNIFORM -> SearchDimension.Kind.UNIFORM;
+                case LOG_UNIFORM -> SearchDimension.Kind.LOG_UNIFORM;
+                case INT_UNIFORM -> SearchDimension.Kind.INT_UNIFORM;
+            }, d.min(), d.max());
+        }
+        return SearchDimension.of(path, Picks.values(domain));
+    }
+
+    /** The values of trial {@code index} (0-based), given the trials finished before it. */
+    List<TrialPlanner.Pick> propose(int index, List<TrialResult> finished) {
+        List<SearchStrategy.Observation> history = new ArrayList<>();
+        for (TrialResult r : finished) {
+            double objective = r.ok() ? r.metric(metric) : Double.NaN;
+            if (Double.isFinite(objective)) {
+                List<Object> values = new ArrayList<>();
+                parameters.forEach(p -> values.add(r.parameters().get(p.path())));
+                history.add(new SearchStrategy.Observation(values, objective));
+            }
+        }
+        return proposeFrom(index, history);
+    }
+
+    /** As {@link #propose}, from the finished trials' values and finite objectives. */
+    List<TrialPlanner.Pick> proposeFrom(int index, List<SearchStrategy.Observation> history) {
+        Random random = new Random(mix(seed * 1_000_003L + index));
+        List<Object> values = new ArrayList<>();
+        if (history.size() < startup) {
+            space.forEach(d -> values.add(d.draw(random)));
+        } else {
+            values.addAll(strategy.propose(index, history, random));
+        }
+        List<TrialPlanner.Pick> out = new ArrayList<>();
+        for (int p = 0; p < parameters.size(); p++) {
+            out.add(Picks.pick(parameters.get(p).domain(), values.get(p)));
+        }
+        return out;
+    }
+
+    /** SplitMix64's finaliser: nearby seeds (trial numbers) give unrelated streams, which java.util.Random's do not. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}
