@@ -1,5 +1,6 @@
 package dev.strata.sweep;
 
+import dev.strata.spi.BadInputException;
 import dev.strata.spi.SearchDimension;
 import dev.strata.spi.SearchStrategy;
 import java.util.ArrayList;
@@ -19,18 +20,27 @@ final class AdaptiveSearch {
     private final long seed;
     private final int startup;
     private final String metric;
+    private final String name;
 
     AdaptiveSearch(SweepSpec sweep, SearchStrategy strategy) {
-        this(sweep.parameters(), strategy, sweep.seed(), sweep.startupTrials(), sweep.objective().metric());
+        this(sweep.parameters(), strategy, sweep.seed(), sweep.startupTrials(), sweep.objective().metric(),
+                sweep.strategyName());
     }
 
-    AdaptiveSearch(List<SweptParameter> parameters, SearchStrategy strategy, long seed, int startup, String metric) {
+    AdaptiveSearch(List<SweptParameter> parameters, SearchStrategy strategy, long seed, int startup, String metric,
+            String name) {
         this.parameters = List.copyOf(parameters);
         this.space = space(parameters);
         this.strategy = strategy;
         this.seed = seed;
         this.startup = startup;
         this.metric = metric;
+        this.name = name;
+    }
+
+    private BadInputException refused(String what, Throwable cause) {
+        return new BadInputException("search strategy '" + name + "' " + what, "fix the strategy plugin, or choose"
+                + " another strategy in the sweep file", cause);
     }
 
     /** The swept parameters as a strategy sees them: lists and ranges as values, distributions as such. */
@@ -70,11 +80,30 @@ final class AdaptiveSearch {
         if (history.size() < startup) {
             space.forEach(d -> values.add(d.draw(random)));
         } else {
-            values.addAll(strategy.propose(index, history, random));
+            try {
+                values.addAll(strategy.propose(index, history, random));
+            } catch (RuntimeException e) {
+                throw refused("failed proposing trial " + (index + 1) + ": " + e, e);
+            }
+            if (values.size() != space.size()) {
+                throw refused("proposed " + values.size() + " values for " + space.size() + " parameters", null);
+            }
         }
         List<TrialPlanner.Pick> out = new ArrayList<>();
         for (int p = 0; p < parameters.size(); p++) {
-            out.add(Picks.pick(parameters.get(p).domain(), values.get(p)));
+            SearchDimension d = space.get(p);
+            Object v = values.get(p);
+            boolean inRange = d.kind() == SearchDimension.Kind.VALUES || v instanceof Number n
+                    && n.doubleValue() >= d.min() && n.doubleValue() <= d.max();
+            try {
+                if (!inRange) {
+                    throw new IllegalArgumentException(v + " is outside [" + d.min() + ", " + d.max() + "]");
+                }
+                out.add(Picks.pick(parameters.get(p).domain(), v));
+            } catch (RuntimeException e) {
+                throw refused("proposed " + v + " for " + d.path() + ", which the sweep does not allow ("
+                        + e.getMessage() + ")", null);
+            }
         }
         return out;
     }

@@ -28,7 +28,7 @@ class SearchStrategyTest {
     private static AdaptiveSearch tpe(long seed, int startup) {
         List<SweptParameter> space = List.of(RATE, UNITS);
         return new AdaptiveSearch(space, new TpeStrategyFactory().create(Params.empty(), AdaptiveSearch.space(space),
-                true), seed, startup, "validation.accuracy");
+                true), seed, startup, "validation.accuracy", "tpe");
     }
 
     private static double bestAfter(int trials, long seed, boolean tpe) {
