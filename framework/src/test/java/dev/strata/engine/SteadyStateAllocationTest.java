@@ -63,13 +63,14 @@ class SteadyStateAllocationTest {
         return new Setup(trainer, batches);
     }
 
-    /** Bytes allocated per update once warm, over 200 updates. */
+    /** Bytes allocated per update once warm (50 epochs), over whole epochs of at least 200 updates. */
     private static double bytesPerUpdate(Setup s) {
         s.trainer().train(s.batches(), 0, 50, 1000, TrainingListener.NONE);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long updates = s.trainer().updates();
+        int epochs = (int) Math.ceil(200.0 / s.batches().count());
         long before = threads.getCurrentThreadAllocatedBytes();
-        s.trainer().train(s.batches(), 50, 250, 1000, TrainingListener.NONE);
+        s.trainer().train(s.batches(), 50, 50 + epochs, 1000, TrainingListener.NONE);
         return (threads.getCurrentThreadAllocatedBytes() - before) / (double) (s.trainer().updates() - updates);
     }
 
