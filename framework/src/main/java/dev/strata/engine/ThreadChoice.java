@@ -35,14 +35,20 @@ public final class ThreadChoice {
      * {@code inputGram}: the first layer's step is then one units × batch × batch product.
      */
     public static int forRun(Network network, int batch, boolean inputGram) {
+        return choose(largestProduct(network, batch, inputGram), Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** The multiply-adds of the largest per-step product of {@code network} on batches of {@code batch}. */
+    static long largestProduct(Network network, int batch, boolean inputGram) {
         long largest = 0;
         int fanIn = network.inputSize();
+        boolean first = true;
         for (Layer layer : network.layers()) {
-            long product = (long) layer.units() * (inputGram && fanIn == network.inputSize() ? batch : fanIn) * batch;
-            largest = Math.max(largest, product);
+            largest = Math.max(largest, (long) layer.units() * (inputGram && first ? batch : fanIn) * batch);
             fanIn = layer.units();
+            first = false;
         }
-        return choose(largest, Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return largest;
     }
 }
