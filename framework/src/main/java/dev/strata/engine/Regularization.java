@@ -33,11 +33,6 @@ public record Regularization(double lossL2, double[] l2, double[] l1, double[] d
         return Arrays.stream(dropout).anyMatch(p -> p > 0);
     }
 
-    /** Whether any weight penalty applies (which the Gram form of the first layer cannot train exactly). */
-    public boolean penalizes() {
-        return lossL2 > 0 || Arrays.stream(l2).anyMatch(v -> v > 0) || Arrays.stream(l1).anyMatch(v -> v > 0);
-    }
-
     @Override
     public String toString() {
         return "l2 " + lossL2 + ", layer l2 " + Arrays.toString(l2) + ", l1 " + Arrays.toString(l1) + ", dropout "

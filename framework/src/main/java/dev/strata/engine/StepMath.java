@@ -237,14 +237,16 @@ final class StepMath {
             double l2 = regularization.l2()[i];
             double l1 = regularization.l1()[i];
             if (l2 > 0 || l1 > 0) {
-                double squares = 0;
-                double absolute = 0;
-                for (double w : network.layers().get(i).w().values()) {
-                    squares += w * w;
-                    absolute += Math.abs(w);
-                }
                 // the first layer's weights may live in another form (which allows no L1 there)
-                squares = i == 0 && l1 == 0 ? firstSquares : squares;
+                boolean fromForm = i == 0 && l1 == 0;
+                double squares = fromForm ? firstSquares : 0;
+                double absolute = 0;
+                if (!fromForm) {
+                    for (double w : network.layers().get(i).w().values()) {
+                        squares += w * w;
+                        absolute += Math.abs(w);
+                    }
+                }
                 cost += l2 / (2.0 * m) * squares + l1 / m * absolute;
             }
         }
