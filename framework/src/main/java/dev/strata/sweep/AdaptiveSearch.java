@@ -1,8 +1,10 @@
 package dev.strata.sweep;
 
 import dev.strata.spi.BadInputException;
+import dev.strata.spi.Params;
 import dev.strata.spi.SearchDimension;
 import dev.strata.spi.SearchStrategy;
+import dev.strata.spi.SearchStrategyFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,20 +24,20 @@ final class AdaptiveSearch {
     private final String metric;
     private final String name;
 
-    AdaptiveSearch(SweepSpec sweep, SearchStrategy strategy) {
-        this(sweep.parameters(), strategy, sweep.seed(), sweep.startupTrials(), sweep.objective().metric(),
-                sweep.strategyName());
+    AdaptiveSearch(SweepSpec sweep, SearchStrategyFactory factory) {
+        this(sweep.parameters(), factory, sweep.seed(), sweep.startupTrials(), sweep.objective().metric(),
+                sweep.objective().maximize());
     }
 
-    AdaptiveSearch(List<SweptParameter> parameters, SearchStrategy strategy, long seed, int startup, String metric,
-            String name) {
+    AdaptiveSearch(List<SweptParameter> parameters, SearchStrategyFactory factory, long seed, int startup,
+            String metric, boolean maximize) {
         this.parameters = List.copyOf(parameters);
         this.space = space(parameters);
-        this.strategy = strategy;
+        this.name = factory.name();
+        this.strategy = factory.create(Params.empty(), space, maximize);
         this.seed = seed;
         this.startup = startup;
         this.metric = metric;
-        this.name = name;
     }
 
     private BadInputException refused(String what, Throwable cause) {

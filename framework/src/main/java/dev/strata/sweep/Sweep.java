@@ -8,8 +8,6 @@ import dev.strata.spec.SpecWriter;
 import dev.strata.spec.yaml.ErrorCollector;
 import dev.strata.spec.yaml.SafeYaml;
 import dev.strata.spi.BadInputException;
-import dev.strata.spi.Params;
-import dev.strata.spi.SearchStrategy;
 import dev.strata.spi.SearchStrategyFactory;
 import dev.strata.spi.SweepExecutor;
 import dev.strata.spi.Trial;
@@ -67,9 +65,8 @@ public final class Sweep {
     public Planned plan(Path file, List<String> executorOverrides) {
         String text = read(file);
         SweepSpec spec = new SweepParser(plugins).parse(text, file, executorOverrides);
-        SearchStrategy strategy = spec.strategy() != SweepSpec.Strategy.ADAPTIVE ? null
-                : plugins.get(SearchStrategyFactory.class, spec.strategyName()).create(Params.empty(),
-                        AdaptiveSearch.space(spec.parameters()), spec.objective().maximize());
+        SearchStrategyFactory strategy = spec.strategy() != SweepSpec.Strategy.ADAPTIVE ? null
+                : plugins.get(SearchStrategyFactory.class, spec.strategyName());
         TrialPlanner.Plan plan = new TrialPlanner(specs).plan(spec, strategy);
         List<String> reported = Objective.reportedFor(plugins.get(dev.strata.spi.LossFactory.class,
                 plan.base().loss().type()).labelKind(), plan.base().data().hasValidation());

@@ -12,7 +12,7 @@ import dev.strata.spec.SpecLoader;
 import dev.strata.spec.SpecWriter;
 import dev.strata.spec.yaml.ErrorCollector;
 import dev.strata.spi.Params;
-import dev.strata.spi.SearchStrategy;
+import dev.strata.spi.SearchStrategyFactory;
 import dev.strata.spi.Trial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +80,7 @@ public final class TrialPlanner {
     }
 
     /** @throws SpecException every problem of the base spec, or of the trials with sweep-file locations */
-    public Plan plan(SweepSpec sweep, SearchStrategy strategy) {
+    public Plan plan(SweepSpec sweep, SearchStrategyFactory strategy) {
         ModelSpec base = specs.load(sweep.base(), List.of());
         String baseText;
         try {

@@ -3,7 +3,6 @@ package dev.strata.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.plugins.search.TpeStrategyFactory;
-import dev.strata.spi.Params;
 import dev.strata.spi.SearchStrategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,7 @@ class SearchStrategyTest {
     /** TPE as a sweep finds it: the plugin, behind the engine's startup draws and random streams. */
     private static AdaptiveSearch tpe(long seed, int startup) {
         List<SweptParameter> space = List.of(RATE, UNITS);
-        return new AdaptiveSearch(space, new TpeStrategyFactory().create(Params.empty(), AdaptiveSearch.space(space),
-                true), seed, startup, "validation.accuracy", "tpe");
+        return new AdaptiveSearch(space, new TpeStrategyFactory(), seed, startup, "validation.accuracy", true);
     }
 
     private static double bestAfter(int trials, long seed, boolean tpe) {
