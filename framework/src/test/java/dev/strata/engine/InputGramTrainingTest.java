@@ -29,21 +29,10 @@ class InputGramTrainingTest {
     void gramFormFollowsTheDirectFormUpToRounding(String config, String dtype, int iterations, double costTolerance,
             double weightTolerance) {
         ModelSpec spec = spec(config, "dtype=" + dtype);
-        Trainer direct = trainer(spec, false);
-        Trainer gram = trainer(spec, true);
-        List<CostPoint> directCosts = train(direct, spec, 0, iterations).costs();
-        TrainingResult gramResult = train(gram, spec, 0, iterations);
-
-        assertThat(gramResult.inputGram()).isTrue();
-        double worstCost = 0;
-        for (int i = 0; i < iterations; i++) {
-            worstCost = Math.max(worstCost, Math.abs(gramResult.costs().get(i).cost() - directCosts.get(i).cost()));
-        }
-        double worstWeight = largestDifference(direct.network(), gram.network());
-        System.out.printf("%s %s: Gram form against direct form over %d iterations: costs within %.1e, parameters"
-                + " within %.1e%n", config, dtype, iterations, worstCost, worstWeight);
-        assertThat(worstCost).isLessThan(costTolerance);
-        assertThat(worstWeight).isLessThan(weightTolerance);
+        Comparison c = bothForms(spec, iterations, config + " " + dtype);
+        assertThat(c.worstCost()).isLessThan(costTolerance);
+        assertThat(c.worstWeight()).isLessThan(weightTolerance);
+        Trainer gram = c.gram();
         // the weights moved, so the comparison above says something
         assertThat(largestDifference(gram.network().parameterArrays().get("W1"),
                 trainer(spec, true).network().parameterArrays().get("W1"))).isGreaterThan(1e-4);
@@ -60,23 +49,32 @@ class InputGramTrainingTest {
         "optimizer={type: momentum, learning_rate: 0.0075, beta: 0.8, schedule: {type: exponential, decay_rate: 0.99}}"
             + " | model.layers[0].l2=5.0"})
     void linearRulesFollowTheDirectFormUpToRounding(String rule, String penalty) {
-        ModelSpec spec = spec("cat-deep.yaml", rule, penalty);
+        Comparison c = bothForms(spec("cat-deep.yaml", rule, penalty), ITERATIONS, rule + " " + penalty);
+        assertThat(c.worstCost()).isLessThan(1e-13);
+        assertThat(c.worstWeight()).isLessThan(1e-12);
+        // momentum's average, formed for a checkpoint, is the direct form's
+        assertThat(largestDifferenceOfStates(c.direct().optimizerState(), c.gram().optimizerState()))
+                .isLessThan(1e-12);
+    }
+
+    /** Both forms trained from the same weights, and how far apart their costs and parameters ended. */
+    private record Comparison(Trainer direct, Trainer gram, double worstCost, double worstWeight) {
+    }
+
+    private static Comparison bothForms(ModelSpec spec, int iterations, String label) {
         Trainer direct = trainer(spec, false);
         Trainer gram = trainer(spec, true);
-        List<CostPoint> directCosts = train(direct, spec, 0, ITERATIONS).costs();
-        TrainingResult gramResult = train(gram, spec, 0, ITERATIONS);
+        List<CostPoint> directCosts = train(direct, spec, 0, iterations).costs();
+        TrainingResult gramResult = train(gram, spec, 0, iterations);
         assertThat(gramResult.inputGram()).isTrue();
         double worstCost = 0;
-        for (int i = 0; i < ITERATIONS; i++) {
+        for (int i = 0; i < iterations; i++) {
             worstCost = Math.max(worstCost, Math.abs(gramResult.costs().get(i).cost() - directCosts.get(i).cost()));
         }
         double worstWeight = largestDifference(direct.network(), gram.network());
-        System.out.printf("%s %s: Gram form against direct form over %d iterations: costs within %.1e, parameters"
-                + " within %.1e%n", rule, penalty, ITERATIONS, worstCost, worstWeight);
-        assertThat(worstCost).isLessThan(1e-13);
-        assertThat(worstWeight).isLessThan(1e-12);
-        // momentum's average, formed for a checkpoint, is the direct form's
-        assertThat(largestDifferenceOfStates(direct.optimizerState(), gram.optimizerState())).isLessThan(1e-12);
+        System.out.printf("%s: Gram form against direct form over %d iterations: costs within %.1e, parameters"
+                + " within %.1e%n", label, iterations, worstCost, worstWeight);
+        return new Comparison(direct, gram, worstCost, worstWeight);
     }
 
     @Test
