@@ -69,16 +69,11 @@ final class Picks {
         if (!(domain instanceof Domain.Choices choices)) {
             return new TrialPlanner.Pick(value, -1);
         }
-        List<Object> values = choices.values();
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            // numbers compare by value: JSON reads 64 back as an Integer, YAML as a Long
-            if (v instanceof Number a && value instanceof Number b ? a.doubleValue() == b.doubleValue()
-                    : java.util.Objects.equals(v, value)) {
-                return new TrialPlanner.Pick(v, i);
-            }
+        int i = AdaptiveSearch.dimension("", domain).indexOf(value);
+        if (i < 0) {
+            throw new IllegalStateException(value + " is not one of " + choices.values());
         }
-        throw new IllegalStateException(value + " is not one of " + values);
+        return new TrialPlanner.Pick(choices.values().get(i), i);
     }
 
     static List<Object> values(Domain domain) {

@@ -37,6 +37,21 @@ public record SearchDimension(String path, Kind kind, double min, double max, Li
     }
 
     /**
+     * Where {@code value} is in {@link #values()}, or −1; numbers compare by value (JSON reads 64
+     * back as an Integer, YAML as a Long).
+     */
+    public int indexOf(Object value) {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v instanceof Number a && value instanceof Number b ? a.doubleValue() == b.doubleValue()
+                    : java.util.Objects.equals(v, value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * A value drawn as the random strategy draws it: one {@code nextDouble} for a distribution,
      * one {@code nextInt} over the values (a {@code Long} for {@link Kind#INT_UNIFORM}).
      */

@@ -69,8 +69,8 @@ final class TpeStrategy implements SearchStrategy {
             return Math.max(min, Math.min(max, value));
         }
         List<Object> values = dimension.values();
-        double[] lw = categoryWeights(good, p, values);
-        double[] gw = categoryWeights(bad, p, values);
+        double[] lw = categoryWeights(good, p, dimension);
+        double[] gw = categoryWeights(bad, p, dimension);
         int chosen = 0;
         double bestRatio = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < CANDIDATES; c++) {
@@ -98,13 +98,13 @@ final class TpeStrategy implements SearchStrategy {
      * ({@code 1} on its category plus {@code 1 / kernels} on every category, normalised) and a
      * uniform prior kernel, averaged.
      */
-    private static double[] categoryWeights(List<Observation> observations, int p, List<Object> values) {
-        int k = values.size();
+    private static double[] categoryWeights(List<Observation> observations, int p, SearchDimension dimension) {
+        int k = dimension.values().size();
         int kernels = observations.size() + 1;
         double smoothing = 1.0 / kernels;
         double[] w = new double[k];
         for (Observation o : observations) {
-            int i = indexOf(values, o.values().get(p));
+            int i = dimension.indexOf(o.values().get(p));
             double row = 1 + smoothing * k;
             for (int c = 0; c < k; c++) {
                 w[c] += (smoothing + (c == i ? 1 : 0)) / row;
@@ -114,18 +114,6 @@ final class TpeStrategy implements SearchStrategy {
             w[c] = (w[c] + 1.0 / k) / kernels;
         }
         return w;
-    }
-
-    /** Where {@code value} is in {@code values}; numbers compare by value (JSON reads 64 back as an Integer, YAML as a Long). */
-    private static int indexOf(List<Object> values, Object value) {
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            if (v instanceof Number a && value instanceof Number b ? a.doubleValue() == b.doubleValue()
-                    : java.util.Objects.equals(v, value)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static int pick(double[] weights, Random random) {
