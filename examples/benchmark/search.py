@@ -36,6 +36,7 @@ BASE = os.path.join(lib.REPO, "configs", "sensors-tabular.yaml")
 METRIC = "validation.accuracy"
 MIN_EPOCHS = int(os.environ.get("ASHA_MIN_EPOCHS", "1"))
 ETA = int(os.environ.get("ASHA_ETA", "3"))
+TRIALS = 20  # each TPE, random and Optuna search
 TPE_STARTUP = int(os.environ.get("TPE_STARTUP", "10"))  # the sweep's startup_trials (Optuna's default 10)
 
 GRID_PARAMETERS = """parameters:
@@ -133,27 +134,28 @@ def case_asha():
 def case_tpe():
     rows = []
     for seed in range(1, 6):
-        body = "trials: 20\nseed: %d\n" % seed + SPACE + "objective: {metric: %s, goal: maximize}\n" % METRIC
+        body = "trials: %d\nseed: %d\n" % (TRIALS, seed) + SPACE + "objective: {metric: %s, goal: maximize}\n" % METRIC
         tpe, _ = sweep("tpe-%d" % seed, "strategy: tpe\nstartup_trials: %d\n" % TPE_STARTUP + body)
         rnd, _ = sweep("random-%d" % seed, "strategy: random\n" + body)
         target = best(rnd)
         rows.append((seed, target, trials_to_reach(ok_values(rnd), target), best(tpe),
                      trials_to_reach(ok_values(tpe), target)))
-    print("\nTPE (startup_trials: %d) against random search (20 trials each; the trials each needs to reach"
-          " random search's best)" % TPE_STARTUP)
+    print("\nTPE (startup_trials: %d) against random search (%d trials each; the trials each needs to reach"
+          " random search's best)" % (TPE_STARTUP, TRIALS))
     print("| seed | random best | random: trials | TPE best | TPE: trials |")
     print("|---|---|---|---|---|")
     for seed, target, r, t_best, t in rows:
         print("| %d | %.4f | %d | %.4f | %s |" % (seed, target, r, t_best, t if t else "not in 20"))
-    tpe_trials = [t if t else 21 for *_, t in rows]
+    tpe_trials = [t if t else TRIALS + 1 for *_, t in rows]
     random_trials = [r for _, _, r, _, _ in rows]
     ratio = lib.median([t / r for t, r in zip(tpe_trials, random_trials)])
     print("median of TPE's trials / random's: %.2f (target <= 0.5): %s" % (ratio, "met" if ratio <= 0.5
                                                                           else "MISSED"))
-    # the other reading of "in half the trials": half of random search's budget of 20
-    within = sum(1 for t in tpe_trials if t <= 10)
-    print("seeds where TPE reaches random search's best of 20 within 10 trials: %d of 5; median TPE trials %d"
-          % (within, lib.median(tpe_trials)))
+    # the other reading of "in half the trials": half of random search's budget
+    half = TRIALS // 2
+    within = sum(1 for t in tpe_trials if t <= half)
+    print("seeds where TPE reaches random search's best of %d within %d trials: %d of %d; median TPE trials %g"
+          % (TRIALS, half, within, len(rows), lib.median(tpe_trials)))
 
 
 OPTUNA_DRIVER = r'''
@@ -193,11 +195,11 @@ def case_optuna():
         f.write(OPTUNA_DRIVER)
     folder = os.path.join(OUT, "optuna")
     os.makedirs(folder, exist_ok=True)
-    done = subprocess.run([python, driver, lib.STRATA, BASE, folder, "20"], capture_output=True, text=True)
+    done = subprocess.run([python, driver, lib.STRATA, BASE, folder, str(TRIALS)], capture_output=True, text=True)
     if done.returncode != 0:
         raise lib.BenchError("the optuna driver failed:\n" + done.stdout + done.stderr)
     optuna_values = json.loads(done.stdout.strip().splitlines()[-1])["values"]
-    body = "trials: 20\nseed: 1\n" + SPACE + "objective: {metric: %s, goal: maximize}\n" % METRIC
+    body = "trials: %d\nseed: 1\n" % TRIALS + SPACE + "objective: {metric: %s, goal: maximize}\n" % METRIC
     strata, seconds = sweep("tpe-optuna-compare", "strategy: tpe\n" + body)
     strata_values = ok_values(strata)
     common = min(max(optuna_values), max(v for v in strata_values if v is not None))
@@ -208,7 +210,7 @@ def case_optuna():
     first = os.path.join(folder, "trials", strata[0]["id"], ".strata.lock")
     startup = os.stat(first).st_mtime - STARTED["tpe-optuna-compare"]
     per_trial = (seconds - startup - training) / len(strata)
-    print("\nStrata's TPE against Optuna's TPESampler driving ./strata train (20 trials, seed 1)")
+    print("\nStrata's TPE against Optuna's TPESampler driving ./strata train (%d trials, seed 1)" % TRIALS)
     print("| search | best %s | trainings to reach %.4f |" % (METRIC, common))
     print("|---|---|---|")
     print("| Optuna 3.1 TPESampler + ./strata train | %.4f | %s |" % (max(optuna_values),
