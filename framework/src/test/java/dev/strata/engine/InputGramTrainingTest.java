@@ -13,13 +13,18 @@ import dev.strata.spec.ModelSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The first layer trained through the input's Gram matrix follows the direct form's trajectory up
  * to rounding, on the cat data's real shapes, and continues a stopped run bit for bit.
+ *
+ * <p>The cases run two at a time (each trains on one native thread; they share only read-only data).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class InputGramTrainingTest {
     // float32 only over the first iterations: from about iteration 70 on, the cat model's float32
     // trajectories (numpy's too) amplify last-bit differences into different, equally good runs

@@ -13,6 +13,8 @@ import dev.strata.spi.OptimizerFactory;
 import dev.strata.spi.Params;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,7 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Buffers for activations, gradients and optimizer state are allocated once per batch width: a
  * steady-state update allocates at most a few small objects, the same whatever the number of
  * examples, full batch and minibatch alike.
+ *
+ * <p>The cases run two at a time: each counts only its own thread's allocations.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SteadyStateAllocationTest {
     private static final PluginRegistry PLUGINS = StrataInjector.create(List.of()).getInstance(PluginRegistry.class);
 
