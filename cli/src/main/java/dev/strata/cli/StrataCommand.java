@@ -30,7 +30,7 @@ public final class StrataCommand implements Runnable {
     boolean debug;
 
     @Option(names = "--threads", paramLabel = "N", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "BLAS threads for the large matrix products (default: chosen per run: one, unless its"
+            description = "BLAS threads for the large matrix products, 1 to the cores (default: chosen per run: one, unless its"
                     + " largest product has 32 million multiply-adds or more and cores are free by the load average).")
     Integer threads;
 
@@ -47,6 +47,13 @@ public final class StrataCommand implements Runnable {
             if (threads != null && threads < 1) {
                 throw new dev.strata.spi.BadInputException("--threads must be at least 1, got " + threads,
                         "give a positive thread count, or leave --threads out to let each run choose");
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (threads != null && threads > cores) {
+                // OpenBLAS crashes beyond the cores it finds (see Blas.use); the engine would cap it silently
+                throw new dev.strata.spi.BadInputException("--threads " + threads + " is more than the " + cores
+                        + " cores of this machine, which is as many as OpenBLAS can run", "give --threads 1 to "
+                        + cores + ", or leave --threads out to let each run choose");
             }
             if (threads != null) {
                 Blas.setThreads(threads);

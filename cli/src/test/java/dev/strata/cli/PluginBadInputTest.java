@@ -102,4 +102,18 @@ class PluginBadInputTest {
         assertRefused(train(spec, "--set", "=0.1"), "--set");
         assertRefused(train(spec, "--set", "optimizer.learning_rte=0.1"), "did you mean 'learning_rate'?");
     }
+
+    @Test
+    void aThreadCountOutsideOneToTheCoresIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path spec = tinyProject(dir, TINY_SPEC);
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        assertRefused(CliRunner.run("--threads", "0", "train", spec.toString(), "--out", dir.resolve("run").toString()),
+                "--threads must be at least 1, got 0", "leave --threads out");
+        // one more than the cores crashed OpenBLAS (and the JVM) at the first product
+        assertRefused(CliRunner.run("--threads", Integer.toString(cores + 1), "train", spec.toString(), "--out",
+                dir.resolve("run").toString()), "--threads " + (cores + 1) + " is more than the " + cores + " cores",
+                "give --threads 1 to " + cores);
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
 }

@@ -7,6 +7,8 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Matrix products straight to OpenBLAS's {@code cblas_?gemm} on the matrices' own memory, with
@@ -17,14 +19,16 @@ public final class Blas {
     /** The thread count asked for before OpenBLAS was loaded; 0 for its own default. */
     private static volatile int requestedThreads;
     private static volatile boolean automatic;
+    private static final Logger LOG = LoggerFactory.getLogger(Blas.class);
     private static volatile boolean loaded;
 
     private Blas() {
     }
 
     /**
-     * Sets OpenBLAS's threads for this process (shared by everything running in it). Before the first
-     * product the setting is only remembered, so commands that never multiply never load the library.
+     * Sets OpenBLAS's threads for this process (shared by everything running in it), capped to the
+     * cores. Before the first product the setting is only remembered, so commands that never multiply
+     * never load the library.
      */
     public static synchronized void setThreads(int threads) {
         if (threads < 1) {
@@ -34,8 +38,17 @@ public final class Blas {
         use(threads);
     }
 
-    /** Products use {@code threads} from now on (from the first one, before the library is loaded). */
+    /**
+     * Products use {@code threads} from now on (from the first one, before the library is loaded), at
+     * most one per core: OpenBLAS sizes its buffers for the cores it finds when it loads, and with one
+     * thread more its copy kernels crash the JVM (a SIGSEGV in {@code dgemm_incopy}, 3 threads on 2 cores).
+     */
     private static void use(int threads) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads > cores) {
+            LOG.warn("{} BLAS threads asked for, but this machine has {} cores; using {}", threads, cores, cores);
+            threads = cores;
+        }
         requestedThreads = threads;
         if (loaded) {
             openblas_nolapack.blas_set_num_threads(threads);
