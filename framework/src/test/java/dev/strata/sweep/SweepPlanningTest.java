@@ -168,6 +168,16 @@ class SweepPlanningTest {
     }
 
     @Test
+    void anExecutorRefusesMoreBlasThreadsThanCores() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThatThrownBy(() -> plan("parameters: {training.iterations: [5]}\nexecutor: {type: local, "
+                + "blas_threads: " + (cores + 1) + "}\n"))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining(":4:11: executor: executor blas_threads " + (cores + 1) + " is more than the "
+                        + cores + " cores of this machine; write blas_threads: auto, or a number from 1 to " + cores);
+    }
+
+    @Test
     void anObjectiveTheTrialsNeverReportIsRefusedBeforeAnyTrial() throws IOException {
         Path file = tmp.resolve("regression-objective.yaml");
         Files.writeString(file, "base: " + CAT_DEEP + "\nobjective: {metric: test.mse}\n"

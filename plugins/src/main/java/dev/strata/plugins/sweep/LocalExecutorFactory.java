@@ -36,6 +36,11 @@ public final class LocalExecutorFactory implements SweepExecutorFactory {
     public SweepExecutor create(Params params, ExecutorContext context) {
         Integer parallelism = count(params.getString("parallelism"), "parallelism");
         Integer blasThreads = count(params.getString("blas_threads"), "blas_threads");
+        if (blasThreads != null && blasThreads > context.cores()) {
+            // OpenBLAS cannot run more threads than cores (the engine would cap them)
+            throw new BadInputException("executor blas_threads " + blasThreads + " is more than the " + context.cores()
+                    + " cores of this machine", "write blas_threads: auto, or a number from 1 to " + context.cores());
+        }
         return new LocalSweepExecutor(parallelism, blasThreads, context);
     }
 
