@@ -180,7 +180,7 @@ public final class TrialPlanner {
                     + new SpecError(error.location(), error.path(), error.message(), "", error.kind()).format();
         }
         if (reported.add(where + "|" + error.message())) {
-            errors.add(error.kind(), where, "parameters." + (parameter == null ? "" : parameter.path()), message,
+            errors.add(error.kind(), where, parameter == null ? "parameters" : "parameters." + parameter.path(), message,
                     error.fix());
         }
     }

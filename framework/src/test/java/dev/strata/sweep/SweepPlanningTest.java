@@ -128,6 +128,7 @@ class SweepPlanningTest {
         Path tabular = Path.of("..", "configs", "sensors-tabular.yaml").toAbsolutePath().normalize();
         assertThatThrownBy(() -> plan(tabular, "parameters:\n  training.epochs: [2]\n"))
                 .isInstanceOf(SpecException.class)
+                .hasMessageContaining("parameters: trial ").hasMessageNotContaining("parameters.:")
                 .hasMessageContaining("makes the base spec invalid: ")
                 .hasMessageContaining("optimizer.schedule.warmup: a warm-up of 3 epochs leaves nothing of the 2")
                 .satisfies(e -> assertThat(e.getMessage().split("use a warm-up shorter", -1)).hasSize(2));
