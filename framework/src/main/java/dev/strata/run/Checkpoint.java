@@ -8,7 +8,10 @@ import dev.strata.spi.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
     private static final String RNG_KEY = "state.rng_key";
     private static final String SCALARS = "state.scalars";
     private static final String COSTS = "state.costs";
+    /** SHA-256 of the run folder's config.yaml when the checkpoint was written, one byte per value. */
+    private static final String CONFIG_DIGEST = "state.config_sha256";
 
     public void write(Path dir) throws IOException {
         Map<String, NumpyArray> arrays = new LinkedHashMap<>();
@@ -60,6 +65,10 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
             history[3 * i + 2] = costs.get(i).cost();
         }
         arrays.put(COSTS, NumpyArray.matrix(costs.size(), 3, history));
+        Path config = dir.resolve(RunFiles.CONFIG);
+        if (Files.isRegularFile(config)) {
+            arrays.put(CONFIG_DIGEST, NumpyArray.vector(digest(config)));
+        }
         Files.createDirectories(dir);
         Npz.write(dir.resolve(FILE), arrays);
     }
@@ -108,11 +117,49 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
             throw new BadInputException(file + " is damaged: its random stream or cost history has the wrong shape",
                     "start the run again without --resume");
         }
+        requireConfigUnchanged(dir, file, arrays.get(CONFIG_DIGEST));
         List<CostPoint> costs = new ArrayList<>();
         for (int r = 0; r < c.dim(0); r++) {
             costs.add(new CostPoint((long) c.get(r, 0), (int) c.get(r, 1), c.get(r, 2)));
         }
         return new Checkpoint((int) s[0], (long) s[1], new NumpyRandom.State(key, (int) s[2], s[3] != 0, s[4]), parameters,
                 optimizer, engine, costs, monitor);
+    }
+
+    /**
+     * A checkpoint continues the spec it was written with: resumed under an edited config.yaml (a
+     * learning rate, a layer), the run would finish as neither spec and report the edited one as if it
+     * had trained from the start. Checkpoints written before the digest was kept are taken as they are.
+     */
+    private static void requireConfigUnchanged(Path dir, Path file, NumpyArray saved) {
+        Path config = dir.resolve(RunFiles.CONFIG);
+        if (saved == null || !Files.isRegularFile(config)) {
+            return;
+        }
+        double[] now;
+        try {
+            now = digest(config);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + config + ": " + e.getMessage(), "check the run folder", e);
+        }
+        if (!Arrays.equals(saved.values(), now)) {
+            throw new BadInputException(config + " was changed after " + file + " was written; a resumed run"
+                    + " continues the spec it started with", "undo the change to resume, or train the changed spec"
+                    + " as a new run: strata train " + config + " --out NEW_FOLDER");
+        }
+    }
+
+    private static double[] digest(Path file) throws IOException {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        double[] values = new double[hash.length];
+        for (int i = 0; i < hash.length; i++) {
+            values[i] = hash[i] & 0xff;
+        }
+        return values;
     }
 }

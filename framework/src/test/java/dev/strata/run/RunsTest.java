@@ -74,4 +74,43 @@ class RunsTest {
         assertThat(out.resolve(RunFiles.CONFIG)).isRegularFile();
         assertThat(out.resolve(RunFiles.REPORT_JSON)).doesNotExist();
     }
+
+    @Test
+    void aCheckpointIsNotResumedUnderAnEditedConfigAndIsKept() throws Exception {
+        Path out = dir.resolve("edited");
+        Runs runs = injector.getInstance(Runs.class);
+        Runs.Outcome stopped = runs.run(spec("training.iterations=40"), out, Runs.Options.plain(), new Runs.Listener() {
+            private int steps;
+
+            @Override
+            public void stepped(int step) {
+                steps++;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return steps >= 10;
+            }
+        });
+        assertThat(stopped.stopped()).isTrue();
+        Path config = out.resolve(RunFiles.CONFIG);
+        String text = Files.readString(config);
+        assertThat(text).contains("learning_rate: 0.005");
+        Files.writeString(config, text.replace("learning_rate: 0.005", "learning_rate: 0.5"));
+
+        assertThatThrownBy(() -> runs.resume(out, Runs.Options.plain(), new Runs.Listener() {
+        }))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining(config + " was changed after " + out.resolve(Checkpoint.FILE) + " was written")
+                .hasMessageContaining("undo the change to resume, or train the changed spec as a new run: strata train "
+                        + config + " --out NEW_FOLDER");
+        assertThat(out.resolve(Checkpoint.FILE)).as("kept").isRegularFile();
+
+        // undone, the same checkpoint resumes to the end
+        Files.writeString(config, text);
+        Runs.Outcome resumed = runs.resume(out, Runs.Options.plain(), new Runs.Listener() {
+        });
+        assertThat(resumed.stopped()).isFalse();
+        assertThat(resumed.result().training().costs()).isNotEmpty();
+    }
 }
