@@ -107,6 +107,20 @@ class DataBadInputTest {
     }
 
     @Test
+    void anUnnamedHeaderColumnIsRefusedWithWhatUsuallyCausesIt() throws IOException {
+        Path spec = tinyProject(dir, TINY_SPEC);
+        // pandas' to_csv without index=False: the row index would otherwise train as a feature
+        write(dir, "train.csv", ",a,b,label\n0,0.1,0.9,1\n1,0.8,0.2,0\n");
+        assertRefused(train(spec), dir.resolve("train.csv") + ":1: column 1 of the header has no name",
+                "to_csv(index=False)");
+        assertThat(dir.resolve("run")).doesNotExist();
+
+        write(dir, "train.csv", "a,b,label,\n0.1,0.9,1,\n0.8,0.2,0,\n");
+        assertRefused(train(spec), dir.resolve("train.csv") + ":1: column 4 of the header has no name (the header"
+                + " ends with ',')", "remove the ',' at the end of every line");
+    }
+
+    @Test
     void nanFeaturesInHdf5AreRefusedWithTheExample() throws IOException {
         Path spec = tinyProject(dir, HDF5_SPEC);
         try (WritableHdfFile out = HdfFile.write(dir.resolve("train.h5"))) {

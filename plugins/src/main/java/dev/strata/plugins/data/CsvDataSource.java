@@ -97,6 +97,16 @@ final class CsvDataSource implements DataSource {
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
         }
+        int unnamed = header.size() > 1 ? header.indexOf("") : -1;
+        if (unnamed >= 0) {
+            // a trailing delimiter, or pandas' to_csv writing its row index as an unnamed first column
+            boolean last = unnamed == header.size() - 1;
+            throw new BadInputException(path + ":" + scanner.line() + ": column " + (unnamed + 1) + " of the header has"
+                    + " no name" + (last ? " (the header ends with '" + delimiter + "')" : ""), last
+                            ? "remove the '" + delimiter + "' at the end of every line, or name the column"
+                            : unnamed == 0 ? "if it is a row index (pandas writes one unless to_csv(index=False)), remove"
+                                    + " it; else name the column" : "name every column");
+        }
         return new Layout(path, header, label(path, scanner.line(), header, split.getString("label_column"), delimiter,
                 optionalLabel), delimiter);
     }
