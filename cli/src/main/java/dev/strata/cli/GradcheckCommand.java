@@ -59,8 +59,8 @@ final class GradcheckCommand implements Callable<Integer> {
                     r.maxError(), pass ? "ok" : String.format(Locale.ROOT, "FAIL (analytic %.6g, numeric %.6g)",
                             r.analytic(), r.numeric())));
         }
-        out.println(ok ? "Gradients match within " + tolerance + "."
-                : "Gradients differ by more than " + tolerance + ": check the activation's and loss's derivatives.");
+        out.println(ok ? "Gradients match within " + Numbers.cost(tolerance) + "."
+                : "Gradients differ by more than " + Numbers.cost(tolerance) + ": check the activation's and loss's derivatives.");
         return ok ? 0 : 1;
     }
 }

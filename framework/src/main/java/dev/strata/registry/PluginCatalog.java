@@ -96,7 +96,8 @@ public final class PluginCatalog {
 
     /** One parameter as {@code name: default (range)}. */
     public static String describe(ParamSpec spec) {
-        String value = spec.required() ? "required " + spec.type().description() : String.valueOf(spec.defaultValue());
+        String value = spec.required() ? "required " + spec.type().description() : spec.defaultValue() instanceof Double d
+                ? dev.strata.io.Decimal.text(d) : String.valueOf(spec.defaultValue());
         String range = spec.rangeText();
         return spec.name() + ": " + value + (range.isEmpty() ? "" : " (" + range + ")");
     }

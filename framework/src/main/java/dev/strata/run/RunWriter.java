@@ -151,6 +151,6 @@ public final class RunWriter {
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return dev.strata.io.Decimal.text(v);
     }
 }

@@ -87,7 +87,12 @@ public record ParamSpec(
         return "";
     }
 
+    /** As a person writes it: {@code 64}, {@code 0.999}, {@code 1e-8} (not Java's {@code 1.0E-8}). */
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        // the SPI depends on nothing of the framework, so this does not call dev.strata.io.Decimal
+        return Double.toString(v).replace(".0E", "E").replace('E', 'e');
     }
 }
