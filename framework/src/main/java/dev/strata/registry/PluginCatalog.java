@@ -97,8 +97,14 @@ public final class PluginCatalog {
     /** One parameter as {@code name: default (range)}. */
     public static String describe(ParamSpec spec) {
         String value = spec.required() ? "required " + spec.type().description() : spec.defaultValue() instanceof Double d
-                ? dev.strata.io.Decimal.text(d) : String.valueOf(spec.defaultValue());
+                ? decimal(d) : String.valueOf(spec.defaultValue());
         String range = spec.rangeText();
         return spec.name() + ": " + value + (range.isEmpty() ? "" : " (" + range + ")");
+    }
+
+    /** A real-valued default keeps its decimal point ({@code 0.0}, {@code 1.0}), so it reads as a number with a fraction. */
+    private static String decimal(double d) {
+        String text = dev.strata.io.Decimal.text(d);
+        return text.contains(".") || text.contains("e") ? text : text + ".0";
     }
 }

@@ -88,7 +88,7 @@ class SwishPluginJarIT {
         assertThat(originOf(lines, "nesterov")).isEqualTo(jar.toString());
         assertThat(originOf(lines, "polynomial")).isEqualTo(jar.toString());
         assertThat(originOf(lines, "sigmoid")).isEqualTo("built-in");
-        assertThat(listed.out()).contains("beta: 1 (> 0)", "gain: 1 (> 0)");
+        assertThat(listed.out()).contains("beta: 1.0 (> 0)", "gain: 1.0 (> 0)");
     }
 
     @Test
