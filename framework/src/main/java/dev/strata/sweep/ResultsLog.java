@@ -158,12 +158,21 @@ public final class ResultsLog implements AutoCloseable {
         return fields.stream().map(ResultsLog::csvField).collect(Collectors.joining(",")) + "\n";
     }
 
-    /** A parameter value as a table cell: lists as [a, b], others as written. */
+    /** A parameter value as a results.csv cell: lists as [a, b], numbers as Java writes them (every digit, read back exactly). */
     static String valueText(Object value) {
+        return text(value, String::valueOf);
+    }
+
+    /** A parameter value for people (summary.md, the console): as {@link #valueText}, but {@code 3e-5}, not {@code 3.0E-5}. */
+    static String shownText(Object value) {
+        return text(value, v -> v instanceof Double d ? dev.strata.io.Decimal.text(d) : String.valueOf(v));
+    }
+
+    private static String text(Object value, java.util.function.Function<Object, String> scalar) {
         if (value instanceof List<?> list) {
-            return list.stream().map(ResultsLog::valueText).collect(Collectors.joining(", ", "[", "]"));
+            return list.stream().map(v -> text(v, scalar)).collect(Collectors.joining(", ", "[", "]"));
         }
-        return String.valueOf(value);
+        return scalar.apply(value);
     }
 
     private static String csvField(String field) {

@@ -182,7 +182,9 @@ public final class Sweep {
                             + e.getMessage(), e);
                 }
                 progress.accept(String.format(Locale.ROOT, "[%d/%d] %s %s %s (%.1f s)", done.incrementAndGet(),
-                        total, trial.id(), JsonFiles.inline(trial.parameters()), describe(result, metric),
+                        total, trial.id(), trial.parameters().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + ResultsLog.shownText(e.getValue()))
+                                .collect(java.util.stream.Collectors.joining(", ", "{", "}")), describe(result, metric),
                         result.seconds()));
             };
             if (adaptive == null) {

@@ -101,7 +101,7 @@ public final class SweepReport {
             // Categories are numbered in the sweep file's order when it lists them.
             List<String> labels = new ArrayList<>();
             if (parameter.domain() instanceof Domain.Choices choices) {
-                choices.values().stream().map(ResultsLog::valueText).distinct().forEach(labels::add);
+                choices.values().stream().map(ResultsLog::shownText).distinct().forEach(labels::add);
             }
             List<Double> x = new ArrayList<>();
             for (Object v : values) {
@@ -109,7 +109,7 @@ public final class SweepReport {
                     double d = ((Number) v).doubleValue();
                     x.add(log ? Math.log10(d) : d);
                 } else {
-                    String label = ResultsLog.valueText(v);
+                    String label = ResultsLog.shownText(v);
                     if (!labels.contains(label)) {
                         labels.add(label);
                     }
@@ -172,7 +172,7 @@ public final class SweepReport {
         int rank = 0;
         for (TrialResult r : ranked) {
             md.append("| ").append(r.ok() ? Integer.toString(++rank) : "-").append(" | ").append(r.id()).append(" |");
-            sweep.parameters().forEach(p -> md.append(' ').append(ResultsLog.valueText(r.parameters().get(p.path())))
+            sweep.parameters().forEach(p -> md.append(' ').append(ResultsLog.shownText(r.parameters().get(p.path())))
                     .append(" |"));
             md.append(' ').append(num(r.metric(metric))).append(" | ").append(num(r.metric("final_cost")))
                     .append(String.format(Locale.ROOT, " | %.1f | ", r.seconds()))

@@ -69,4 +69,11 @@ class ResultsLogTest {
         assertThat(SweepReport.rank(List.of(failed, worse, dear, cheap), new Objective("final_cost", false)))
                 .containsExactly(worse, cheap, dear, failed);
     }
+
+    @Test
+    void valuesAreShownToPeopleAsWrittenAndKeptInTheCsvAsJavaReadsThemBack() {
+        assertThat(ResultsLog.shownText(3e-5)).isEqualTo("3e-5");
+        assertThat(ResultsLog.shownText(List.of(20L, 7L))).isEqualTo("[20, 7]");
+        assertThat(ResultsLog.valueText(3e-5)).isEqualTo("3.0E-5");
+    }
 }
