@@ -64,6 +64,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime() - StrataCommand.uptimeNanos();
+        if (quiet && verbose) {
+            throw new BadInputException("--quiet and --verbose contradict each other", "give one of them, or neither");
+        }
         PrintWriter console = command.commandLine().getOut();
         Runs runs = root.injector().getInstance(Runs.class);
         ConsoleTrainingListener progress = new ConsoleTrainingListener(console, quiet,

@@ -116,4 +116,13 @@ class PluginBadInputTest {
                 "give --threads 1 to " + cores);
         assertThat(dir.resolve("run")).doesNotExist();
     }
+
+    @Test
+    void quietAndVerboseTogetherAreRefused() throws IOException {
+        Path spec = tinyProject(dir, TINY_SPEC);
+
+        assertRefused(train(spec, "--quiet", "--verbose"), "--quiet and --verbose contradict each other",
+                "give one of them, or neither");
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
 }
