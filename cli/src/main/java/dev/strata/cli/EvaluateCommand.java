@@ -53,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
             dataSpec = dataSpec.withData(other.data(), other.source());
         }
         if (out != null) {
-            OutputFiles.requireWritable(out);
+            OutputFiles.requireWritable(out, runDir, dataConfig == null ? List.of() : List.of(dataConfig));
         }
         // the model's own transform is applied below: fitting one on this data would be a wasted pass
         var given = dataSpec.data();

@@ -83,7 +83,7 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter console = command.commandLine().getOut();
         int units = model.network().outputUnits();
         if (out != null) {
-            OutputFiles.requireWritable(out);
+            OutputFiles.requireWritable(out, runDir, List.of(data));
             Predictions.write(out, List.of(new Predictions.Split("data", outputs, null)), model, values);
             console.println("Predictions: " + out + " (" + inputs.count() + " rows)");
             return 0;

@@ -98,4 +98,28 @@ class RunFolderBadInputTest {
         }
         return to;
     }
+
+    @Test
+    void anOutThatIsTheRunsOwnFileOrTheCommandsInputIsRefusedAndLeftIntact() throws IOException {
+        byte[] model = Files.readAllBytes(csvRun.resolve("model.npz"));
+        assertRefused(CliRunner.run("evaluate", csvRun.toString(), "--out", csvRun.resolve("model.npz").toString()),
+                "--out " + csvRun.resolve("model.npz") + " would overwrite the run's own model.npz",
+                "write to another file, e.g. " + csvRun.resolve("predictions.csv"));
+        assertRefused(CliRunner.run("predict", csvRun.toString(), "--data", tmp.resolve("csv/test.csv").toString(),
+                "--out", csvRun.resolve("config.yaml").toString()), "would overwrite the run's own config.yaml");
+        assertThat(csvRun.resolve("model.npz")).hasBinaryContent(model);
+
+        Path data = tmp.resolve("csv/test.csv");
+        String rows = Files.readString(data);
+        assertRefused(CliRunner.run("predict", csvRun.toString(), "--data", data.toString(), "--out", data.toString()),
+                "--out " + data + " is this command's input " + data + "; writing there would replace it");
+        assertThat(data).hasContent(rows);
+
+        // a predictions file of the user's own in the run folder is theirs to rewrite
+        Path own = csvRun.resolve("evaluated.csv");
+        for (int i = 0; i < 2; i++) {
+            CliRunner.Result again = CliRunner.run("evaluate", csvRun.toString(), "--out", own.toString());
+            assertThat(again.exitCode()).as(again.err()).isZero();
+        }
+    }
 }
