@@ -53,7 +53,16 @@ final class EvaluateCommand implements Callable<Integer> {
             dataSpec = dataSpec.withData(other.data(), other.source());
         }
         if (out != null) {
-            OutputFiles.requireWritable(out, runDir, dataConfig == null ? List.of() : List.of(dataConfig));
+            List<Path> inputs = new java.util.ArrayList<>();
+            if (dataConfig != null) {
+                inputs.add(dataConfig);
+            }
+            for (var split : java.util.Arrays.asList(dataSpec.data().train(), dataSpec.data().test())) {
+                if (split != null && split.has("path")) {
+                    inputs.add(split.getPath("path"));
+                }
+            }
+            OutputFiles.requireWritable(out, runDir, inputs);
         }
         // the model's own transform is applied below: fitting one on this data would be a wasted pass
         var given = dataSpec.data();

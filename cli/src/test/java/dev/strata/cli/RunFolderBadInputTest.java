@@ -114,6 +114,10 @@ class RunFolderBadInputTest {
         assertRefused(CliRunner.run("predict", csvRun.toString(), "--data", data.toString(), "--out", data.toString()),
                 "--out " + data + " is this command's input " + data + "; writing there would replace it");
         assertThat(data).hasContent(rows);
+        // the data the run's spec evaluates on is an input too
+        assertRefused(CliRunner.run("evaluate", csvRun.toString(), "--out", data.toString()),
+                "is this command's input");
+        assertThat(data).hasContent(rows);
 
         // a predictions file of the user's own in the run folder is theirs to rewrite
         Path own = csvRun.resolve("evaluated.csv");
