@@ -42,8 +42,8 @@ final class OutputFiles {
             throw new BadInputException("--out " + file + " would overwrite the run's own " + name,
                     "write to another file, e.g. " + runDir.resolve("predictions.csv"));
         }
-        for (Path input : inputs) {
-            if (Files.exists(file) && Files.exists(input) && Files.isSameFile(file, input)) {
+        for (Path input : Files.exists(file) ? inputs : List.<Path>of()) {
+            if (Files.exists(input) && Files.isSameFile(file, input)) {
                 throw new BadInputException("--out " + file + " is this command's input " + input
                         + "; writing there would replace it", "write to another file, e.g. "
                         + file.resolveSibling("predictions.csv"));

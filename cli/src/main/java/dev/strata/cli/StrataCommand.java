@@ -50,7 +50,7 @@ public final class StrataCommand implements Runnable {
             }
             int cores = Runtime.getRuntime().availableProcessors();
             if (threads != null && threads > cores) {
-                // OpenBLAS crashes beyond the cores it finds (see Blas.use); the engine would cap it silently
+                // OpenBLAS crashes beyond the cores it finds (see Blas.use); the engine would cap it with a warning
                 throw new dev.strata.spi.BadInputException("--threads " + threads + " is more than the " + cores
                         + " cores of this machine, which is as many as OpenBLAS can run", "give --threads 1 to "
                         + cores + ", or leave --threads out to let each run choose");

@@ -5,6 +5,7 @@ import dev.strata.engine.CostPoint;
 import dev.strata.engine.ValidationPoint;
 import dev.strata.eval.Classification;
 import dev.strata.eval.Metrics;
+import dev.strata.io.Decimal;
 import dev.strata.spec.LayerSpec;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.Selector;
@@ -113,7 +114,7 @@ final class ReportMarkdown {
             return s.type();
         }
         return s.type() + " " + s.params().asMap().entrySet().stream()
-                .map(e -> e.getKey() + "=" + (e.getValue() instanceof Double d ? RunWriter.fmt(d) : e.getValue()))
+                .map(e -> e.getKey() + "=" + (e.getValue() instanceof Double d ? Decimal.text(d) : e.getValue()))
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
@@ -162,13 +163,13 @@ final class ReportMarkdown {
             LayerSpec l = layers.get(i);
             List<String> own = new java.util.ArrayList<>();
             if (l.dropout() > 0) {
-                own.add("dropout " + RunWriter.fmt(l.dropout()));
+                own.add("dropout " + Decimal.text(l.dropout()));
             }
             if (l.l2() > 0) {
-                own.add("l2 " + RunWriter.fmt(l.l2()));
+                own.add("l2 " + Decimal.text(l.l2()));
             }
             if (l.l1() > 0) {
-                own.add("l1 " + RunWriter.fmt(l.l1()));
+                own.add("l1 " + Decimal.text(l.l1()));
             }
             if (l.batchNorm()) {
                 own.add("batch norm");

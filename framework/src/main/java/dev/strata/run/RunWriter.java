@@ -9,6 +9,7 @@ import dev.strata.eval.Metrics;
 import dev.strata.registry.PluginCatalog;
 import dev.strata.io.AtomicFiles;
 import dev.strata.io.Charts;
+import dev.strata.io.Decimal;
 import dev.strata.io.GridImage;
 import dev.strata.io.ImageGrid;
 import dev.strata.io.JsonFiles;
@@ -123,7 +124,7 @@ public final class RunWriter {
     }
 
     static String learningRate(ModelSpec spec) {
-        return spec.optimizer().params().has("learning_rate") ? fmt(spec.optimizer().params().getDouble("learning_rate")) : "?";
+        return spec.optimizer().params().has("learning_rate") ? Decimal.text(spec.optimizer().params().getDouble("learning_rate")) : "?";
     }
 
     /** The grid of misclassified test images, when the examples are RGB images. */
@@ -148,9 +149,5 @@ public final class RunWriter {
         }
         ImageGrid.write(grid, Math.min(5, grid.size()), dir.resolve(RunFiles.MISLABELED));
         return true;
-    }
-
-    static String fmt(double v) {
-        return dev.strata.io.Decimal.text(v);
     }
 }
