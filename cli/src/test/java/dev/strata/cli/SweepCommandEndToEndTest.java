@@ -286,6 +286,48 @@ class SweepCommandEndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSweepRankingOnTheValidationCostPrunesOnItAndPicksTheTrialWithTheLowestLoss() throws Exception {
+        Path file = tabularSweep("cost.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.00003, 0.003, 0.0003]
+                  training.epochs: [4]
+                objective: {metric: validation.cost, goal: minimize}
+                pruner: {type: asha, reduction_factor: 3, min_epochs: 1}
+                executor: {type: local, parallelism: 1}
+                """);
+        Path out = tmp.resolve("cost");
+        CliRunner.Result result = CliRunner.run("sweep", file.toString(), "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readString(out.resolve("results.csv")).lines().findFirst().orElseThrow())
+                .contains("validation.cost,validation.accuracy");
+        List<Map<String, Object>> trials = Files.readAllLines(out.resolve("results.jsonl")).stream()
+                .map(l -> (Map<String, Object>) Json.parse(l)).toList();
+        String best = null;
+        double lowest = Double.MAX_VALUE;
+        for (Map<String, Object> trial : trials) {
+            Map<String, Object> metrics = (Map<String, Object>) trial.get("metrics");
+            double cost = ((Number) metrics.get("validation.cost")).doubleValue();
+            if (!"ok".equals(trial.get("status"))) {
+                continue; // a pruned trial writes no report
+            }
+            // the same figure as the trial's report.json, and (early stopping monitors the cost and keeps
+            // the best epoch's parameters) as the best evaluation during training
+            Map<String, Object> validation = (Map<String, Object>) ((Map<String, Object>) Json.parse(Files.readString(
+                    out.resolve("trials").resolve((String) trial.get("id")).resolve("report.json")))).get("validation");
+            assertThat(((Number) validation.get("cost")).doubleValue()).isEqualTo(cost);
+            assertThat(((Number) validation.get("best")).doubleValue()).isEqualTo(cost);
+            if (cost < lowest) {
+                lowest = cost;
+                best = (String) trial.get("id");
+            }
+        }
+        assertThat(trials).anySatisfy(t -> assertThat(t.get("status")).isEqualTo("pruned"));
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**Best: " + best + "** with validation.cost = ");
+    }
+
+    @Test
     void tpeProposesEachTrialFromTheResultsBeforeItAndResumesToTheSameTrials() throws Exception {
         Path file = tabularSweep("tpe.yaml", """
                 strategy: tpe

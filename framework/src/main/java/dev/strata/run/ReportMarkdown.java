@@ -85,6 +85,10 @@ final class ReportMarkdown {
             CostPoint first = run.training().costs().get(0);
             md.append(String.format(Locale.ROOT, "From %.6f to %.6f.%n%n", first.cost(), run.training().finalCost()));
         }
+        if (run.validation() != null) {
+            md.append(String.format(Locale.ROOT, "On the validation data (without weight penalties) the saved model's"
+                    + " cost is %.6f.%n%n", run.validation().cost()));
+        }
         if (curve) {
             md.append("![cost curve](").append(RunFiles.COST_CURVE).append(")\n");
         }

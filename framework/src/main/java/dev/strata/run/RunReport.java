@@ -28,16 +28,17 @@ public record RunReport(String name, Map<String, Object> config, List<String> ov
      *     at the top level is an interrupted run)
      * @param bestStep the iterations or epochs done at the best evaluation
      * @param restoredBest whether model.npz holds the parameters of {@code bestStep}
+     * @param cost the saved model's loss on the validation data, without weight penalties
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Validation(List<ValidationPoint> history, String monitor, Integer bestStep, Double best,
-            Boolean stoppedEarly, Boolean restoredBest) {
+            Boolean stoppedEarly, Boolean restoredBest, double cost) {
         static Validation of(ValidationReport v) {
             if (v.earlyStopping() == null) {
-                return new Validation(v.history(), null, null, null, null, null);
+                return new Validation(v.history(), null, null, null, null, null, v.cost());
             }
             return new Validation(v.history(), v.earlyStopping().monitor(), v.bestStep(), v.best(), v.stoppedEarly(),
-                    v.restoredBest());
+                    v.restoredBest(), v.cost());
         }
     }
 

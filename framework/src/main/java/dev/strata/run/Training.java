@@ -20,6 +20,7 @@ import dev.strata.spec.ModelSpec;
 import dev.strata.spec.TrainingSpec;
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.LossFactory;
+import dev.strata.spi.Matrix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ final class Training {
             if (restore) {
                 network.load(monitor.bestParameters());
             }
-            validation = new ValidationReport(monitor.history(), null, t.earlyStopping(), monitor.bestStep(),
+            validation = new ValidationReport(monitor.history(), null, Double.NaN, t.earlyStopping(), monitor.bestStep(),
                     monitor.best(), restore, result.stoppedEarly());
         }
         return evaluate(spec, data, network, combined, validation);
@@ -143,10 +144,15 @@ final class Training {
             testMetrics = Metrics.of(testOutputs, units, data.test().labels(), threshold, values);
         }
         if (data.validation() != null) {
-            Metrics final_ = Metrics.of(Inference.outputs(network, data.validation().inputs()), units,
-                    data.validation().labels(), threshold, values);
-            validation = validation == null ? new ValidationReport(List.of(), final_, null, -1, Double.NaN, false,
-                    false) : validation.withFinal(final_);
+            Split split = data.validation();
+            double[] outputs = Inference.outputs(network, split.inputs());
+            Metrics final_ = Metrics.of(outputs, units, split.labels(), threshold, values);
+            double[] targets = split.inputs().targets();
+            int m = split.count();
+            double cost = new ModelBuilder(plugins).loss(spec).cost(new Matrix(units, m, outputs),
+                    new Matrix(targets.length / m, m, targets));
+            validation = (validation == null ? new ValidationReport(List.of(), null, Double.NaN, null, -1, Double.NaN,
+                    false, false) : validation).withFinal(final_, cost);
         }
         return new RunResult(spec, data, network, training, trainMetrics, testMetrics, testOutputs,
                 (System.nanoTime() - start) / 1e9, validation);

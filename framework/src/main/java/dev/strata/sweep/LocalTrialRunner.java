@@ -184,12 +184,16 @@ public final class LocalTrialRunner implements TrialRunner {
                 / ((double) epochs * perEpoch);
     }
 
-    /** Flattened metrics as report.json names them: {@code train.accuracy}, {@code test.f1}, {@code final_cost}. */
+    /**
+     * Flattened metrics as report.json names them: {@code train.accuracy}, {@code validation.cost},
+     * {@code test.f1}, {@code final_cost}.
+     */
     public static Map<String, Double> metrics(RunResult result) {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("final_cost", result.training().finalCost());
         put(out, "train", result.train());
         if (result.validation() != null) {
+            out.put(Objective.VALIDATION_COST, result.validation().cost());
             put(out, "validation", result.validation().metrics());
         }
         if (result.test() != null) {

@@ -10,9 +10,15 @@ public record Objective(String metric, boolean maximize) {
     public static final List<String> CLASSIFICATION = flattened(Classification.NAMES, true);
     /** What a trial whose loss compares label values (regression) reports. */
     public static final List<String> REGRESSION = flattened(Regression.NAMES, true);
+    /**
+     * The saved model's loss on the validation data (without weight penalties): what Keras calls
+     * {@code val_loss}, smoother than accuracy on a small validation set, so early rungs rank trials
+     * by it more reliably.
+     */
+    public static final String VALIDATION_COST = "validation.cost";
     /** Every metric an objective may name. */
     public static final List<String> METRICS = java.util.stream.Stream.concat(CLASSIFICATION.stream(),
-            REGRESSION.stream().skip(1)).toList();
+            REGRESSION.stream()).distinct().toList();
 
     /** The metrics a trial with this kind of loss reports; {@code validation.*} only with validation data. */
     public static List<String> reportedFor(dev.strata.spi.LossFactory.LabelKind kind, boolean validation) {
@@ -24,6 +30,9 @@ public record Objective(String metric, boolean maximize) {
         List<String> out = new java.util.ArrayList<>();
         out.add("final_cost");
         for (String split : validation ? List.of("train", "validation", "test") : List.of("train", "test")) {
+            if (split.equals("validation")) {
+                out.add(VALIDATION_COST);
+            }
             names.forEach(n -> out.add(split + "." + n));
         }
         return List.copyOf(out);
