@@ -222,39 +222,11 @@ public final class Trainer {
         batches.targets(b, ws.y);
         math.forward(x, ws, true);
         double cost = math.cost(ws);
-        epochMetric += runningMetric(ws);
+        epochMetric += BatchMetric.of(ws.ah[network.depth()], ws.y, ws.width, network.outputUnits(), threshold);
         math.backward(batches.xForWeights(b, x), ws);
         double rate = updater.step();
         math.first().afterUpdate(ws.d[1], rate, ws.width);
         return cost;
-    }
-
-    /** The batch's correct predictions (class labels), or its sum of squared errors (value labels). */
-    private double runningMetric(Workspace ws) {
-        double[] a = ws.ah[network.depth()];
-        double[] y = ws.y;
-        int units = network.outputUnits();
-        double sum = 0;
-        if (Double.isNaN(threshold)) {
-            for (int i = 0; i < ws.width * units; i++) {
-                double e = a[i] - y[i];
-                sum += e * e;
-            }
-            return sum / units;
-        }
-        for (int j = 0; j < ws.width; j++) {
-            int base = j * units;
-            if (units == 1) {
-                sum += (a[base] > threshold) == (y[base] > 0.5) ? 1 : 0;
-            } else {
-                int best = 0;
-                for (int k = 1; k < units; k++) {
-                    best = a[base + k] > a[base + best] ? k : best;
-                }
-                sum += y[base + best] > 0.5 ? 1 : 0;
-            }
-        }
-        return sum;
     }
 
     /** Why a cost is not finite before any update: the learning rate has not acted yet. */
