@@ -19,6 +19,7 @@ seeds fixed, printed as tables.
     python3 examples/benchmark/search.py --cases asha,tpe
     ASHA_ETA=2 ASHA_MIN_EPOCHS=5 python3 examples/benchmark/search.py --cases asha   # other rungs
     TPE_STARTUP=5 python3 examples/benchmark/search.py --cases tpe                    # fewer random trials
+    TPE_WITH_OPTUNA=1 python3 examples/benchmark/search.py --cases tpe   # and Optuna's TPESampler, same seeds
     SEARCH_METRIC=validation.cost python3 examples/benchmark/search.py --cases tpe,optuna  # rank on the cost
 
 Needs a JDK 17 and Maven for ./strata; the optuna case needs apt-get install python3-optuna.
@@ -165,7 +166,9 @@ def case_asha():
 
 
 def case_tpe():
-    rows = []
+    rows, optuna_trials = [], []
+    # TPE_WITH_OPTUNA=1: Optuna's own TPESampler on the same seeds, as a yardstick for the target
+    with_optuna = os.environ.get("TPE_WITH_OPTUNA") == "1" and have_optuna()
     for seed in range(1, 6):
         body = "trials: %d\nseed: %d\n" % (TRIALS, seed) + SPACE + objective(METRIC)
         tpe, _ = sweep("tpe-%d" % seed, "strategy: tpe\nstartup_trials: %d\n" % TPE_STARTUP + body)
@@ -173,6 +176,8 @@ def case_tpe():
         target = best(rnd)
         rows.append((seed, target, trials_to_reach(ok_values(rnd), target), best(tpe),
                      trials_to_reach(ok_values(tpe), target)))
+        if with_optuna:
+            optuna_trials.append(trials_to_reach(optuna_search(seed), target))
     print("\nTPE (startup_trials: %d) against random search (%d trials each; the trials each needs to reach"
           " random search's best)" % (TPE_STARTUP, TRIALS))
     print("| seed | random best | random: trials | TPE best | TPE: trials |")
@@ -189,11 +194,17 @@ def case_tpe():
     within = sum(1 for t in tpe_trials if t <= half)
     print("seeds where TPE reaches random search's best of %d within %d trials: %d of %d; median TPE trials %g"
           % (TRIALS, half, within, len(rows), lib.median(tpe_trials)))
+    if with_optuna:
+        optuna_trials = [t if t else TRIALS + 1 for t in optuna_trials]
+        print("Optuna 3.1's TPESampler(seed) driving ./strata train on the same seeds: %s trials to reach random"
+              " search's best (%d = not in %d); median of its trials / random's: %.2f"
+              % (", ".join(str(t) for t in optuna_trials), TRIALS + 1, TRIALS,
+                 lib.median([t / r for t, r in zip(optuna_trials, random_trials)])))
 
 
 OPTUNA_DRIVER = r'''
 import json, subprocess, sys, os, time, optuna
-strata, base, out, n, metric = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+strata, base, out, n, metric, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
 split, name = metric.split(".")
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 values = []
@@ -211,29 +222,40 @@ def objective(trial):
         v = report["validation"]["cost"] if name == "cost" else report["metrics"][split][name]
     values.append(v)
     return v
-study = optuna.create_study(direction="minimize" if name == "cost" else "maximize", sampler=optuna.samplers.TPESampler(seed=1))
+study = optuna.create_study(direction="minimize" if name == "cost" else "maximize", sampler=optuna.samplers.TPESampler(seed=seed))
 started = time.perf_counter()
 study.optimize(objective, n_trials=n)
 print(json.dumps({"values": values, "seconds": time.perf_counter() - started}))
 '''
 
 
-def case_optuna():
-    python = "/usr/bin/python3"
-    check = subprocess.run([python, "-c", "import optuna"], capture_output=True)
-    if check.returncode != 0:
-        print("\noptuna: skipped (apt-get install python3-optuna, for /usr/bin/python3)")
-        return
+PYTHON = "/usr/bin/python3"
+
+
+def have_optuna():
+    return subprocess.run([PYTHON, "-c", "import optuna"], capture_output=True).returncode == 0
+
+
+def optuna_search(seed):
+    """Optuna's TPESampler(seed) driving ./strata train for TRIALS trials: the objective values in trial order."""
     os.makedirs(OUT, exist_ok=True)
     driver = os.path.join(OUT, "optuna_driver.py")
     with open(driver, "w") as f:
         f.write(OPTUNA_DRIVER)
-    folder = os.path.join(OUT, "optuna")
+    folder = os.path.join(OUT, "optuna-%d" % seed)
     os.makedirs(folder, exist_ok=True)
-    done = subprocess.run([python, driver, lib.STRATA, BASE, folder, str(TRIALS), METRIC], capture_output=True, text=True)
+    done = subprocess.run([PYTHON, driver, lib.STRATA, BASE, folder, str(TRIALS), METRIC, str(seed)],
+                          capture_output=True, text=True)
     if done.returncode != 0:
         raise lib.BenchError("the optuna driver failed:\n" + done.stdout + done.stderr)
-    optuna_values = json.loads(done.stdout.strip().splitlines()[-1])["values"]
+    return json.loads(done.stdout.strip().splitlines()[-1])["values"]
+
+
+def case_optuna():
+    if not have_optuna():
+        print("\noptuna: skipped (apt-get install python3-optuna, for /usr/bin/python3)")
+        return
+    optuna_values = optuna_search(1)
     body = "trials: %d\nseed: 1\n" % TRIALS + SPACE + objective(METRIC)
     strata, seconds = sweep("tpe-optuna-compare", "strategy: tpe\n" + body)
     strata_values = ok_values(strata)
