@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
         description = {"Check the spec's backpropagation against centred differences of its cost.",
-            "Uses float64, a sample of every parameter and a few training examples;",
-            "exit code 1 if an error exceeds --tolerance. The error of an entry is",
-            "|analytic - numeric| / max(|analytic|, |numeric|, 1e-4): relative for large",
-            "gradients, absolute near zero, where a centred difference is only rounding noise."})
+            "Uses float64, a sample of every parameter and a few training examples; exit code 1 if an error"
+                    + " exceeds --tolerance. The error of an entry is |analytic - numeric| / max(|analytic|,"
+                    + " |numeric|, 1e-4): relative for large gradients, absolute near zero, where a centred"
+                    + " difference is only rounding noise."})
 final class GradcheckCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;

@@ -24,12 +24,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Train one run per trial of a search (grid, random or TPE; a pruner may stop trials",
-            "early) and rank them. The sweep file is checked, and every trial's spec built (a TPE",
-            "sweep's extremes), before the first trial starts."},
-        footer = {"", "The sweep folder holds results.jsonl and results.csv (a line per finished",
-            "trial), summary.md, best.yaml, a chart per parameter, history.png, and",
-            "trials/<id>/ with each trial's full run. The executor's BLAS threads replace --threads.",
+        description = {"Train one run per trial of a search (grid, random or TPE) and rank them.",
+            "A pruner may stop trials early. The sweep file is checked, and every trial's spec built (a TPE"
+                    + " sweep's extremes), before the first trial starts."},
+        footer = {"", "The sweep folder holds results.jsonl and results.csv (a line per finished trial), summary.md,"
+                + " best.yaml, a chart per parameter, history.png, and trials/<id>/ with each trial's full run. The"
+                + " executor's BLAS threads replace --threads.",
             "A killed sweep continues with: strata sweep --resume DIR",
             "Example: strata sweep examples/sweeps/grid.yaml --out runs/grid"})
 final class SweepCommand implements Callable<Integer> {

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train the model a spec describes and write its report and model to a run folder.",
             "Prints the cost every training.print_every steps, then train and test metrics."},
-        footer = {"", "The run folder holds report.json, report.md, cost-curve.png, mislabeled.png,",
-            "model.npz, model.json and config.yaml (the resolved spec).",
-            "Example: strata train configs/cat-deep.yaml --set optimizer.learning_rate=0.01 --out runs/lr-0.01"})
+        footer = {"", "The run folder holds report.json, report.md, cost-curve.png, mislabeled.png, model.npz,"
+                + " model.json and config.yaml (the resolved spec).",
+            "Example:", "  strata train configs/cat-deep.yaml --set optimizer.learning_rate=0.01 \\",
+            "      --out runs/lr-0.01"})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a spec and the data shapes it names without training.",
-            "Every problem is reported with its file:line:col and YAML path; exit code 2 if any."})
+            "Every problem is reported with its file:line:col and YAML path; exit code 2 if there are"
+                    + " any."})
 final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
