@@ -76,7 +76,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             planned = sweep.plan(sweepFile, overrides);
             dir = out != null ? out : RunFolder.defaultFor("sweep-" + planned.plan().base().name());
-            RunFolder.requireFresh(dir);
+            RunFolder.requireFreshSweep(dir, Sweep.SWEEP_FILE);
         }
         var executorSpec = planned.spec().executor();
         PluginRegistry registry = root.injector().getInstance(PluginRegistry.class);

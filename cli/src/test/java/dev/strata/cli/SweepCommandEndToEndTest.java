@@ -286,6 +286,30 @@ class SweepCommandEndToEndTest {
     }
 
     @Test
+    void aSweepOutIntoAFolderInUseIsRefusedAndOneHoldingASweepIsPointedToResume() throws Exception {
+        Path file = tabularSweep("grid.yaml", """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.001, 0.01]
+                objective: {metric: validation.accuracy, goal: maximize}
+                """);
+        Path earlier = Files.createDirectories(tmp.resolve("earlier"));
+        Files.writeString(earlier.resolve("sweep.yaml"), "base: x.yaml\n");
+        CliRunner.Result resumable = CliRunner.run("sweep", file.toString(), "--out", earlier.toString());
+        assertThat(resumable.exitCode()).isEqualTo(2);
+        assertThat(resumable.err()).contains("error: the sweep folder " + earlier + " already exists and is not empty"
+                + " (it holds an earlier sweep); continue that sweep with strata sweep --resume " + earlier);
+
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "mine\n");
+        CliRunner.Result refused = CliRunner.run("sweep", file.toString(), "--out", other.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("error: the sweep folder " + other + " already exists and is not empty;"
+                + " choose another --out, or remove " + other);
+        assertThat(other.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aSweepRankingOnTheValidationCostPrunesOnItAndPicksTheTrialWithTheLowestLoss() throws Exception {
         Path file = tabularSweep("cost.yaml", """

@@ -39,6 +39,33 @@ public final class RunFolder implements AutoCloseable {
 
     /** Refuses a folder that exists and holds anything (a file in its place too). */
     public static void requireFresh(Path dir) throws IOException {
+        if (holdsAnything(dir)) {
+            boolean unfinished = Files.exists(dir.resolve(RunFiles.CONFIG)) && !Files.exists(dir.resolve(RunFiles.REPORT_JSON));
+            throw new BadInputException("the run folder " + dir + " already exists and is not empty" + (unfinished
+                    ? " (a run that stopped before it finished" + (Checkpoint.exists(dir) ? "; it has a checkpoint"
+                            : " and before its first checkpoint") + ")" : ""),
+                    unfinished && Checkpoint.exists(dir) ? "continue it with strata train --resume " + dir
+                            + ", or choose another --out" : "choose another --out, or remove " + dir
+                            + " to start over in it");
+        }
+    }
+
+    /**
+     * As {@link #requireFresh(Path)} for a sweep's folder: {@code sweepFile} is the file an earlier
+     * sweep leaves in it, which {@code strata sweep --resume} continues.
+     */
+    public static void requireFreshSweep(Path dir, String sweepFile) throws IOException {
+        if (holdsAnything(dir)) {
+            boolean sweep = Files.exists(dir.resolve(sweepFile));
+            throw new BadInputException("the sweep folder " + dir + " already exists and is not empty"
+                    + (sweep ? " (it holds an earlier sweep)" : ""), sweep ? "continue that sweep with strata sweep"
+                    + " --resume " + dir + ", or choose another --out" : "choose another --out, or remove " + dir
+                    + " to start over in it");
+        }
+    }
+
+    /** Whether {@code dir} exists and holds anything but its lock; refuses a file in its place or above it. */
+    private static boolean holdsAnything(Path dir) throws IOException {
         for (Path up = dir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
             if (Files.exists(up)) {
                 if (!Files.isDirectory(up)) {
@@ -49,22 +76,13 @@ public final class RunFolder implements AutoCloseable {
             }
         }
         if (!Files.exists(dir)) {
-            return;
+            return false;
         }
         if (!Files.isDirectory(dir)) {
             throw new BadInputException("--out " + dir + " is a file", "choose a folder path for --out");
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.anyMatch(p -> !p.getFileName().toString().equals(LOCK))) {
-                boolean unfinished = Files.exists(dir.resolve(RunFiles.CONFIG))
-                        && !Files.exists(dir.resolve(RunFiles.REPORT_JSON));
-                throw new BadInputException("the run folder " + dir + " already exists and is not empty" + (unfinished
-                        ? " (a run that stopped before it finished" + (Checkpoint.exists(dir) ? "; it has a checkpoint"
-                                : " and before its first checkpoint") + ")" : ""),
-                        unfinished && Checkpoint.exists(dir) ? "continue it with strata train --resume " + dir
-                                + ", or choose another --out" : "choose another --out, or remove " + dir
-                                + " to start over in it");
-            }
+            return entries.anyMatch(p -> !p.getFileName().toString().equals(LOCK));
         }
     }
 
