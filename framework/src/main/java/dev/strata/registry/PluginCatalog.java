@@ -96,7 +96,7 @@ public final class PluginCatalog {
 
     /** One parameter as {@code name: default (range)}. */
     public static String describe(ParamSpec spec) {
-        String value = spec.required() ? "required " + spec.type().description() : spec.defaultValue() instanceof Double d
+        String value = spec.required() ? "required, " + spec.type().description() : spec.defaultValue() instanceof Double d
                 ? decimal(d) : String.valueOf(spec.defaultValue());
         String range = spec.rangeText();
         return spec.name() + ": " + value + (range.isEmpty() ? "" : " (" + range + ")");

@@ -62,7 +62,7 @@ class PluginDiscoveryTest {
         PluginCatalog catalog = StrataInjector.create(List.of()).getInstance(PluginCatalog.class);
 
         assertThat(catalog.find(PluginKind.OPTIMIZER, "gradient_descent").orElseThrow().parameterSummary())
-                .isEqualTo("learning_rate: required a number (> 0)");
+                .isEqualTo("learning_rate: required, a number (> 0)");
         assertThat(catalog.find(PluginKind.OPTIMIZER, "adam").orElseThrow().parameterSummary())
                 .startsWith("learning_rate: 0.001 (> 0), beta1: 0.9");
         assertThat(catalog.find(PluginKind.LOSS, "binary_cross_entropy").orElseThrow().parameterSummary())
