@@ -3,8 +3,9 @@
 seeds fixed, printed as tables.
 
   asha    the 5 x 2 x 2 grid of examples/sweeps/tabular-asha.yaml on the tabular spec without early
-          stopping (60 epochs), in full and with ASHA, ranking once on validation accuracy and once on
-          validation cost (ASHA_METRICS): the best of each and the epochs each trained. Targets:
+          stopping (60 epochs), in full, with ASHA and with synchronous successive halving, ranking
+          once on validation accuracy and once on validation cost (ASHA_METRICS): the best of each
+          and the epochs each trained. Targets (for ASHA):
           ASHA's best within 0.5 percentage points of the grid's (for the cost: within 0.5% of it),
           at most one third of its epochs.
   tpe     TPE and random search, 20 trials each over the space of examples/sweeps/tabular-tpe.yaml,
@@ -143,6 +144,9 @@ def case_asha():
         asha, asha_seconds = sweep("asha-" + name, "strategy: grid\n" + GRID_PARAMETERS + objective(metric)
                                    + "pruner: {type: asha, reduction_factor: %d, min_epochs: %d}\n" % (ETA, MIN_EPOCHS),
                                    base)
+        halving, halving_seconds = sweep("halving-" + name, "strategy: grid\n" + GRID_PARAMETERS + objective(metric)
+                                         + "pruner: {type: successive_halving, reduction_factor: %d, min_epochs: %d}\n"
+                                         % (ETA, MIN_EPOCHS), base)
         ratio = epochs(asha) / epochs(grid)
         print("\nASHA against the full grid, ranking on %s (20 trials of configs/sensors-tabular.yaml without early"
               " stopping, 60 epochs each)" % metric)
@@ -150,7 +154,9 @@ def case_asha():
         print("|---|---|---|---|---|")
         for label, results, seconds in (("full grid", grid, grid_seconds),
                                         ("ASHA (reduction factor %d, rungs at %s epochs)" % (ETA, ", ".join(rungs)),
-                                         asha, asha_seconds)):
+                                         asha, asha_seconds),
+                                        ("successive halving (synchronous), the same rungs", halving,
+                                         halving_seconds)):
             top = best_trial(results, metric)
             print("| %s | %.4f | %.4f | %d | %.1f |" % (label, top["metrics"][metric],
                                                        top["metrics"]["validation.accuracy"], epochs(results), seconds))
@@ -163,6 +169,9 @@ def case_asha():
             verdict = "%.2f%% above the grid's (target <= 0.5%%): %s" % (gap, "met" if gap <= 0.5 else "MISSED")
         print("ASHA's best is %s; it trained %.2fx the grid's epochs (target <= 0.33): %s"
               % (verdict, ratio, "met" if ratio <= 1 / 3 + 1e-9 else "MISSED"))
+        gap = sign(metric) * (best(grid, metric) - best(halving, metric))
+        print("Successive halving's best is %.4f from the grid's (%.2f%%) after %.2fx its epochs (for comparison: the"
+              " targets name ASHA)" % (gap, 100 * gap / abs(best(grid, metric)), epochs(halving) / epochs(grid)))
 
 
 def case_tpe():

@@ -433,7 +433,61 @@ class SweepCommandEndToEndTest {
                 """);
         CliRunner.Result sparkResult = CliRunner.run("sweep", spark.toString(), "--out", tmp.resolve("x5").toString());
         assertThat(sparkResult.exitCode()).isEqualTo(2);
-        assertThat(sparkResult.err()).containsAnyOf("the spark executor does not report", "unknown sweep executor 'spark'");
+        assertThat(sparkResult.err()).containsAnyOf("the asha pruner compares trials while they run, which the spark"
+                + " executor does not report; use pruner: {type: successive_halving}", "unknown sweep executor 'spark'");
+        Path halvingWithTpe = tabularSweep("p6.yaml", """
+                strategy: tpe
+                trials: 4
+                parameters:
+                  optimizer.learning_rate: {distribution: log_uniform, min: 0.001, max: 0.01}
+                objective: {metric: validation.accuracy, goal: maximize}
+                pruner: {type: successive_halving}
+                """);
+        BadInput.assertRefused(CliRunner.run("sweep", halvingWithTpe.toString(), "--out", tmp.resolve("x6").toString()),
+                "p6.yaml:7:", "successive_halving trains every trial to a rung before any goes on",
+                "use pruner: {type: asha} with tpe");
+    }
+
+    @Test
+    void successiveHalvingDecidesTheSameAtAnyParallelismAndAfterAResume() throws Exception {
+        String body = """
+                strategy: grid
+                parameters:
+                  optimizer.learning_rate: [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
+                  training.epochs: [10]
+                objective: {metric: validation.cost, goal: minimize}
+                pruner: {type: successive_halving, reduction_factor: 2, min_epochs: 1}
+                executor: {type: local, parallelism: %d}
+                """;
+        Path one = tabularSweep("one.yaml", body.formatted(1));
+        Path two = tabularSweep("two.yaml", body.formatted(2));
+        CliRunner.Result first = CliRunner.run("sweep", one.toString(), "--out", tmp.resolve("one").toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        CliRunner.Result second = CliRunner.run("sweep", two.toString(), "--out", tmp.resolve("two").toString());
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        List<String> expected = withoutSeconds(tmp.resolve("one/results.jsonl")).stream().sorted().toList();
+        assertThat(withoutSeconds(tmp.resolve("two/results.jsonl")).stream().sorted().toList()).isEqualTo(expected);
+        // rungs at 1, 2, 4 and 8 epochs keep 3, 1, 1 and 1 of 6: five stop, each without its checkpoint
+        List<String> lines = Files.readAllLines(tmp.resolve("one/results.jsonl"));
+        assertThat(lines).filteredOn(l -> l.contains("\"status\":\"pruned\"")).hasSize(5);
+        try (var trials = Files.list(tmp.resolve("one/trials"))) {
+            assertThat(trials.filter(t -> Files.exists(t.resolve("checkpoint.npz")))).isEmpty();
+        }
+        assertThat(Files.readString(tmp.resolve("one/summary.md"))).contains("6 of 6 trials done, 0 failed, 5 pruned.",
+                "Pruner: successive halving (reduction factor 2, rungs at [1, 2, 4, 8, ", "pruned after 1 epochs |",
+                "The pruner decides synchronously");
+
+        // killed after the first rung's decisions: the resumed sweep trains the rest again and decides alike
+        Path again = Files.createDirectories(tmp.resolve("again"));
+        for (String name : List.of("sweep.yaml", "base.yaml", "executor.json")) {
+            if (Files.exists(tmp.resolve("one").resolve(name))) {
+                Files.copy(tmp.resolve("one").resolve(name), again.resolve(name));
+            }
+        }
+        Files.write(again.resolve("results.jsonl"), lines.subList(0, 3));
+        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", again.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(withoutSeconds(again.resolve("results.jsonl")).stream().sorted().toList()).isEqualTo(expected);
     }
 
     private static List<String> withoutSeconds(Path jsonl) throws IOException {

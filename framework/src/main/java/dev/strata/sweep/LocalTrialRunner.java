@@ -66,9 +66,32 @@ public final class LocalTrialRunner implements TrialRunner {
     private transient Pruner pruner;
     private String prunedOn;
 
+    /** Successive halving's rung: trials stop at this step (0: train to the end). Serialized with the runner. */
+    private int rungStop;
+    /** Whether a trial continues the checkpoint its previous rung left, where the folder still has it. */
+    private boolean continueRung;
+
+    /** Deletes the checkpoint a trial stopped at a rung left, once it goes no further (where this file system has it). */
+    void dropCheckpoint(String id) throws IOException {
+        Files.deleteIfExists(trialDir(Path.of(sweepDir), id).resolve(dev.strata.run.Checkpoint.FILE));
+    }
+
     /** From now on trials report their validation {@code metric} to {@code pruner}, which may stop them. */
     void prune(Pruner decisions, String metric) {
         this.pruner = decisions;
+        this.prunedOn = metric.substring("validation.".length());
+    }
+
+    /**
+     * For successive halving: from now on trials train until the first validation at or after
+     * {@code step} (0: to the end) and report their validation {@code metric} there; with
+     * {@code continuing}, each continues from the checkpoint its previous rung left, or trains again
+     * from the start where that is gone (a cluster without a shared file system): the training is
+     * reproducible from the seed, so either way it reaches the same parameters.
+     */
+    void rung(int step, boolean continuing, String metric) {
+        this.rungStop = step;
+        this.continueRung = continuing;
         this.prunedOn = metric.substring("validation.".length());
     }
 
@@ -88,60 +111,37 @@ public final class LocalTrialRunner implements TrialRunner {
         long start = System.nanoTime();
         Path dir = trialDir(Path.of(sweepDir), trial.id());
         try {
-            clear(dir);
-            ModelSpec spec;
-            try {
-                spec = load(trial, dir, List.of());
-            } catch (StrataException e) {
-                // A trial whose spec does not load still shows what it tried to run.
-                Files.createDirectories(dir);
-                AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), trial.specYaml());
-                throw e;
+            boolean continuing = continueRung && dev.strata.run.Checkpoint.exists(dir);
+            ModelSpec spec = null;
+            if (!continuing) {
+                clear(dir);
+                try {
+                    spec = load(trial, dir, List.of());
+                } catch (StrataException e) {
+                    // A trial whose spec does not load still shows what it tried to run.
+                    Files.createDirectories(dir);
+                    AtomicFiles.writeString(dir.resolve(RunFiles.CONFIG), trial.specYaml());
+                    throw e;
+                }
             }
             Pruner decisions = pruner;
-            String metric = prunedOn;
-            Runs.Outcome outcome = injector().getInstance(Runs.class)
-                    .run(spec, dir, new Runs.Options(overrides(trial), false, start), new Runs.Listener() {
-                        private volatile boolean stop;
-                        private int total;
-                        private String unit;
-                        private long said = System.nanoTime();
-
-                        @Override
-                        public void started(int totalSteps, String stepUnit) {
-                            total = totalSteps;
-                            unit = stepUnit;
-                        }
-
-                        @Override
-                        public void stepped(int step) {
-                            ExecutorContext console = progress;
-                            long now = System.nanoTime();
-                            if (console != null && now - said > PROGRESS_SECONDS * 1_000_000_000L && step < total) {
-                                said = now;
-                                console.say(String.format(java.util.Locale.ROOT, "      %s: %s %d of %d", trial.id(),
-                                        unit, step, total));
-                            }
-                        }
-
-                        @Override
-                        public void validated(dev.strata.engine.ValidationPoint point) {
-                            if (decisions != null) {
-                                Double value = metric.equals("cost") ? point.cost() : point.metrics().get(metric);
-                                stop = decisions.report(trial.id(), point.step(), value == null ? Double.NaN : value);
-                            }
-                        }
-
-                        @Override
-                        public boolean stopRequested() {
-                            return stop;
-                        }
-                    });
+            int until = rungStop;
+            Runs runs = injector().getInstance(Runs.class);
+            Runs.Options options = new Runs.Options(overrides(trial), false, start);
+            TrialListener listener = new TrialListener(trial.id(), progress, decisions, prunedOn, until);
+            Runs.Outcome outcome = continuing ? runs.resume(dir, options, listener) : runs.run(spec, dir, options,
+                    listener);
             RunResult result = outcome.result();
             Map<String, Double> metrics = metrics(result);
             metrics.put(STEPS, (double) result.training().stepsDone());
             if (decisions != null) {
                 decisions.recorded(trial.id()).forEach((step, value) -> metrics.put(Pruner.KEY + step, value));
+            }
+            listener.atRung().forEach((step, value) -> metrics.put(Pruner.KEY + step, value));
+            if (outcome.stopped() && until > 0) {
+                // stopped at a rung: its checkpoint is where the next rung continues
+                return new TrialOutcome(trial.id(), TrialOutcome.PRUNED, metrics, costs(result), seconds(start), null,
+                        null);
             }
             if (outcome.stopped()) {
                 // pruned: what it reached is kept; its checkpoint is not needed

@@ -4,16 +4,28 @@ package dev.strata.sweep;
  * {@code pruner:} stops hopeless trials early, comparing trials on the objective's validation
  * metric at the same step (epochs, or iterations in full-batch training).
  *
- * @param kind {@code asha} or {@code median}
- * @param reductionFactor ASHA's η: rungs at {@code minSteps · η^k}, and at each rung only the best
- *     {@code 1/η} of the trials that reached it go on
- * @param minSteps ASHA's first rung
+ * @param kind {@code asha}, {@code successive_halving} or {@code median}
+ * @param reductionFactor η of ASHA and successive halving: rungs at {@code minSteps · η^k}, and at
+ *     each rung only the best {@code 1/η} of the trials that reached it go on
+ * @param minSteps the first rung
  * @param warmupSteps the median rule's steps before it prunes
  * @param startupTrials the median rule's trials that must have reached a step before it prunes there
  */
 public record Pruning(Kind kind, int reductionFactor, int minSteps, int warmupSteps, int startupTrials) {
     public enum Kind {
-        ASHA, MEDIAN;
+        /** Asynchronous successive halving: each trial is compared at a rung with those that reached it before. */
+        ASHA,
+        /**
+         * Synchronous successive halving: every trial reaches a rung before any goes on, so the
+         * decisions do not depend on the executor or the order trials finish in.
+         */
+        SUCCESSIVE_HALVING,
+        MEDIAN;
+
+        /** Whether trials are compared at rungs ({@code minSteps · η^k}). */
+        public boolean rungs() {
+            return this != MEDIAN;
+        }
 
         public String yamlName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -8,7 +8,10 @@ import dev.strata.spi.Suggestions;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Reads a sweep's {@code pruner:} block: {@code {type: asha, reduction_factor, min_epochs}} or {@code {type: median, ...}}. */
+/**
+ * Reads a sweep's {@code pruner:} block: {@code {type: asha | successive_halving, reduction_factor,
+ * min_epochs}} or {@code {type: median, ...}}.
+ */
 final class PruningParser {
     private PruningParser() {
     }
@@ -16,7 +19,7 @@ final class PruningParser {
     static Optional<Pruning> read(YamlNode node, Objective objective, ErrorCollector errors) {
         return YamlBlock.of(node, "pruner", errors).flatMap(block -> {
             int before = errors.size();
-            Optional<String> type = block.required("type", "the pruner (asha or median)").flatMap(n ->
+            Optional<String> type = block.required("type", "the pruner (asha, successive_halving or median)").flatMap(n ->
                     block.string("type"));
             Pruning.Kind kind = type.flatMap(t -> Arrays.stream(Pruning.Kind.values())
                     .filter(k -> k.yamlName().equals(t)).findFirst()).orElse(null);
@@ -29,7 +32,7 @@ final class PruningParser {
             int minSteps = 1;
             int warmup = 0;
             int startup = 5;
-            if (kind == Pruning.Kind.ASHA) {
+            if (kind != null && kind.rungs()) {
                 eta = block.intAtLeast("reduction_factor", 3, 2).orElse(3);
                 minSteps = block.intAtLeast("min_epochs", 1, 1).orElse(1);
             } else if (kind == Pruning.Kind.MEDIAN) {

@@ -51,14 +51,17 @@ final class SearchReport {
             String unit = base.training().minibatch() ? "epochs" : "iterations";
             md.append(String.format(Locale.ROOT, "Pruner: %s. %d of %d trials were stopped early; they trained %,.0f"
                     + " %s in all, against %,.0f had every trial run to the end: %.0f%% saved.%n%n",
-                    p.kind() == Pruning.Kind.ASHA ? "ASHA (reduction factor " + p.reductionFactor() + ", rungs at "
+                    p.kind().rungs() ? (p.kind() == Pruning.Kind.ASHA ? "ASHA" : "successive halving")
+                            + " (reduction factor " + p.reductionFactor() + ", rungs at "
                             + p.rungs(steps) + " " + unit + ")" : "median rule (warm-up "
                             + p.warmupSteps() + " " + unit + ", " + p.startupTrials() + " startup trials)",
                     pruned, results.size(), trained, unit, full, full > 0 ? 100 * (1 - trained / full) : 0));
-            md.append("The pruner decides asynchronously: each trial is compared with the trials that reached the"
-                    + " same step before it, so with several trials at a time the order in which they get there can"
-                    + " change which ones stop (one trial at a time, `parallelism: 1`, decides the same way on every"
-                    + " run).\n\n");
+            md.append(p.kind() == Pruning.Kind.SUCCESSIVE_HALVING ? "The pruner decides synchronously: every"
+                    + " trial reaches a rung before any goes on, so the decisions are the same on every executor and in"
+                    + " every order of completion.\n\n" : "The pruner decides asynchronously: each trial is compared"
+                    + " with the trials that reached the same step before it, so with several trials at a time the"
+                    + " order in which they get there can change which ones stop (one trial at a time, `parallelism:"
+                    + " 1`, decides the same way on every run; `successive_halving` decides the same way always).\n\n");
         }
         md.append("![optimisation history](").append(HISTORY).append(")\n\n");
         return md.toString();

@@ -95,13 +95,14 @@ public final class Sweep {
                     + " {split: 0.2} to the base spec (or a validation file)");
         }
         int steps = base.training().steps();
-        int first = p.kind() == Pruning.Kind.ASHA ? p.minSteps() : p.warmupSteps();
+        boolean rungs = p.kind().rungs();
+        int first = rungs ? p.minSteps() : p.warmupSteps();
         if (first >= steps) {
-            throw new BadInputException(spec.objectiveLocation() + ": pruner: its first " + (p.kind()
-                    == Pruning.Kind.ASHA ? "rung (min_epochs: " : "decision (warmup_epochs: ") + first + ") is not"
+            throw new BadInputException(spec.objectiveLocation() + ": pruner: its first " + (rungs
+                    ? "rung (min_epochs: " : "decision (warmup_epochs: ") + first + ") is not"
                     + " before the end of training (" + steps + " " + (base.training().minibatch() ? "epochs"
-                    : "iterations") + ")", "use a smaller " + (p.kind() == Pruning.Kind.ASHA ? "min_epochs"
-                    : "warmup_epochs") + ", or train longer");
+                    : "iterations") + ")", "use a smaller " + (rungs ? "min_epochs" : "warmup_epochs")
+                    + ", or train longer");
         }
     }
 
@@ -156,7 +157,8 @@ public final class Sweep {
             log = ResultsLog.create(dir, names, metrics);
         }
         try (log) {
-            Pruner pruner = planned.spec().pruning() == null ? null
+            Pruner pruner = planned.spec().pruning() == null
+                    || planned.spec().pruning().kind() == Pruning.Kind.SUCCESSIVE_HALVING ? null
                     : new Pruner(planned.spec().pruning(), planned.spec().objective().maximize());
             if (pruner != null && runner instanceof LocalTrialRunner local) {
                 local.prune(pruner, planned.spec().objective().metric());
@@ -187,7 +189,14 @@ public final class Sweep {
                                 .collect(java.util.stream.Collectors.joining(", ", "{", "}")), describe(result, metric),
                         result.seconds()));
             };
-            if (adaptive == null) {
+            if (adaptive == null && planned.spec().pruning() != null
+                    && planned.spec().pruning().kind() == Pruning.Kind.SUCCESSIVE_HALVING) {
+                if (!(runner instanceof LocalTrialRunner local)) {
+                    throw new IllegalStateException("successive halving needs the sweep's own trial runner");
+                }
+                new SuccessiveHalving(planned.spec().pruning(), planned.spec().objective(),
+                        planned.plan().base().training().steps()).run(pending, log.results(), executor, local, record);
+            } else if (adaptive == null) {
                 executor.execute(pending, runner, record);
             } else {
                 // one trial at a time: each proposal learns from every result before it

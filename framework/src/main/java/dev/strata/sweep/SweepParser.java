@@ -98,10 +98,19 @@ public final class SweepParser {
             }
         }
         errors.throwIfAny(label);
-        if (pruning != null && executor != null && !executor.type().equals("local")) {
-            errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("pruner"), "pruner", "a pruner compares trials while they"
-                    + " run, which the " + executor.type() + " executor does not report", "use executor: {type: local}"
-                    + " with a pruner, or remove the pruner");
+        if (pruning != null && pruning.kind() == Pruning.Kind.SUCCESSIVE_HALVING && adaptive) {
+            errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("pruner"), "pruner", "successive_halving trains every"
+                    + " trial to a rung before any goes on, but strategy " + strategyName + " proposes one trial at a"
+                    + " time from the results before it", "use pruner: {type: asha} with " + strategyName
+                    + ", or strategy: grid or random with successive_halving");
+            errors.throwIfAny(label);
+        }
+        if (pruning != null && pruning.kind() != Pruning.Kind.SUCCESSIVE_HALVING && executor != null
+                && !executor.type().equals("local")) {
+            errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("pruner"), "pruner", "the " + pruning.kind().yamlName()
+                    + " pruner compares trials while they run, which the " + executor.type() + " executor does not"
+                    + " report", "use pruner: {type: successive_halving} (it compares trials between rungs, on any"
+                    + " executor), or executor: {type: local}");
             errors.throwIfAny(label);
         }
         return new SweepSpec(file, base, sweep.locationOf("base"), strategy, trials, seed, parameters, objective,

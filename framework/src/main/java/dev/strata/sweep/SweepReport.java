@@ -147,8 +147,10 @@ public final class SweepReport {
             String bestYaml, Map<String, List<String>> labels, int planned) {
         String metric = sweep.objective().metric();
         StringBuilder md = new StringBuilder("# Sweep of ").append(base.name()).append("\n\n");
-        long failed = ranked.stream().filter(r -> !r.ok()).count();
-        md.append(String.format(Locale.ROOT, "%s sweep over %d parameter%s: %d of %d trials done, %d failed. "
+        long failed = ranked.stream().filter(r -> !r.ok() && !r.pruned()).count();
+        long pruned = ranked.stream().filter(TrialResult::pruned).count();
+        md.append(String.format(Locale.ROOT, "%s sweep over %d parameter%s: %d of %d trials done, %d failed"
+                + (pruned > 0 ? ", " + pruned + " pruned" : "") + ". "
                 + "Objective: %s %s (ties broken by the lower final cost).%n%n", sweep.strategyName(),
                 sweep.parameters().size(), sweep.parameters().size() == 1 ? "" : "s", ranked.size(), planned, failed,
                 sweep.objective().goal(), metric));
@@ -176,7 +178,9 @@ public final class SweepReport {
                     .append(" |"));
             md.append(' ').append(num(r.metric(metric))).append(" | ").append(num(r.metric("final_cost")))
                     .append(String.format(Locale.ROOT, " | %.1f | ", r.seconds()))
-                    .append(r.ok() ? "ok" : "failed: " + firstLine(r.error()).replace("|", "\\|")).append(" |\n");
+                    .append(r.ok() ? "ok" : r.pruned() ? String.format(Locale.ROOT, "pruned after %.0f %s",
+                            r.metric(LocalTrialRunner.STEPS), base.training().minibatch() ? "epochs" : "iterations") : "failed: " + firstLine(r.error()).replace("|", "\\|"))
+                    .append(" |\n");
         }
         if (bestYaml != null) {
             md.append("\n## The best spec's changes from the base\n\n");
