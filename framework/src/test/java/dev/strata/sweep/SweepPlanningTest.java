@@ -37,6 +37,21 @@ class SweepPlanningTest {
         sweep = new Sweep(injector.getInstance(PluginRegistry.class), specs);
     }
 
+    @Test
+    void everySweepFileTheExamplesShipPlansWithoutAnError() throws IOException {
+        List<Path> files;
+        try (var listing = Files.list(Path.of("..", "examples", "sweeps"))) {
+            files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+        for (Path file : files) {
+            Sweep.Planned planned = sweep.plan(file);
+            // a TPE sweep proposes its trials as it runs; every other plans them all up front
+            assertThat(planned.plan().adaptive() != null || !planned.plan().trials().isEmpty()).as(file.toString())
+                    .isTrue();
+        }
+    }
+
     private Sweep.Planned plan(String body) throws IOException {
         return plan(CAT_DEEP, body);
     }
