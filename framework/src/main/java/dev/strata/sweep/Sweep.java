@@ -186,7 +186,7 @@ public final class Sweep {
                 progress.accept(String.format(Locale.ROOT, "[%d/%d] %s %s %s (%.1f s)", done.incrementAndGet(),
                         total, trial.id(), trial.parameters().entrySet().stream()
                                 .map(e -> e.getKey() + ": " + ResultsLog.shownText(e.getValue()))
-                                .collect(java.util.stream.Collectors.joining(", ", "{", "}")), describe(result, metric),
+                                .collect(java.util.stream.Collectors.joining(", ", "{", "}")), describe(result, metric, planned.plan().base().training().minibatch()),
                         result.seconds()));
             };
             if (adaptive == null && planned.spec().pruning() != null
@@ -217,10 +217,10 @@ public final class Sweep {
         }
     }
 
-    private static String describe(TrialResult result, String metric) {
+    private static String describe(TrialResult result, String metric, boolean minibatch) {
         if (result.pruned()) {
-            return String.format(Locale.ROOT, "pruned after %d epochs at %s %.6g", (int) result.metric(
-                    LocalTrialRunner.STEPS), metric, result.metric(metric));
+            return String.format(Locale.ROOT, "%s at %s %.6g", result.prunedText(minibatch), metric,
+                    result.metric(metric));
         }
         return result.ok() ? metric + " " + String.format(Locale.ROOT, "%.6g", result.metric(metric))
                 : "FAILED: " + result.error();

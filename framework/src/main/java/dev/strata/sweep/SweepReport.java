@@ -178,8 +178,7 @@ public final class SweepReport {
                     .append(" |"));
             md.append(' ').append(num(r.metric(metric))).append(" | ").append(num(r.metric("final_cost")))
                     .append(String.format(Locale.ROOT, " | %.1f | ", r.seconds()))
-                    .append(r.ok() ? "ok" : r.pruned() ? String.format(Locale.ROOT, "pruned after %.0f %s",
-                            r.metric(LocalTrialRunner.STEPS), base.training().minibatch() ? "epochs" : "iterations") : "failed: " + firstLine(r.error()).replace("|", "\\|"))
+                    .append(r.ok() ? "ok" : r.pruned() ? r.prunedText(base.training().minibatch()) : "failed: " + firstLine(r.error()).replace("|", "\\|"))
                     .append(" |\n");
         }
         if (bestYaml != null) {
