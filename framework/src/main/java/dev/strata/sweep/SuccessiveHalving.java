@@ -59,7 +59,6 @@ final class SuccessiveHalving {
                 }
                 rungValues.computeIfAbsent(trial.id(), id -> new TreeMap<>()).putAll(prunerValues(o.metrics()));
                 values.put(trial.id(), o.metrics().getOrDefault(Pruner.KEY + rung, Double.NaN));
-                outcomes.put(trial.id(), o);
             }
             recorded.values().forEach(r -> {
                 double v = r.metric(Pruner.KEY + rung);
