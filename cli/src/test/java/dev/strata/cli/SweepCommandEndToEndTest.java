@@ -269,7 +269,9 @@ class SweepCommandEndToEndTest {
         String csv = Files.readString(tmp.resolve("asha/results.csv"));
         assertThat(csv).contains(",pruned,").contains(",ok,");
         assertThat(Files.readString(tmp.resolve("asha/summary.md"))).contains("Pruner: ASHA (reduction factor 3,"
-                + " rungs at [1, 3, 9, 27, 81] epochs)", "trials were stopped early", "% saved", "history.png");
+                + " rungs at [1, 3, 9, 27, 81] epochs)", "trials were stopped early", "% saved", "history.png",
+                // one trial at a time decides in trial order: the replay must agree with every decision
+                "Deciding the recorded values in trial order, as one trial at a time does, gives the same decisions.");
         assertThat(tmp.resolve("asha/history.png")).isNotEmptyFile();
 
         // killed after three trials: the resumed sweep compares the rest with them as before

@@ -62,9 +62,29 @@ final class SearchReport {
                     + " with the trials that reached the same step before it, so with several trials at a time the"
                     + " order in which they get there can change which ones stop (one trial at a time, `parallelism:"
                     + " 1`, decides the same way on every run; `successive_halving` decides the same way always).\n\n");
+            if (p.kind() != Pruning.Kind.SUCCESSIVE_HALVING) {
+                asynchrony(md, AsynchronyCheck.differences(p, sweep.objective().maximize(), inOrder(results), unit));
+            }
         }
         md.append("![optimisation history](").append(HISTORY).append(")\n\n");
         return md.toString();
+    }
+
+    /** Says which decisions the order of completion changed, against deciding the same values in trial order. */
+    private static void asynchrony(StringBuilder md, List<String> differences) {
+        if (differences.isEmpty()) {
+            md.append("Deciding the recorded values in trial order, as one trial at a time does, gives the same"
+                    + " decisions.\n\n");
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "Deciding the recorded values in trial order, as one trial at a time"
+                + " does, changes %d decision%s:%n%n", differences.size(), differences.size() == 1 ? "" : "s"));
+        int shown = Math.min(differences.size(), 10);
+        differences.subList(0, shown).forEach(d -> md.append("- ").append(d).append('\n'));
+        if (shown < differences.size()) {
+            md.append("- and ").append(differences.size() - shown).append(" more\n");
+        }
+        md.append('\n');
     }
 
     private static List<TrialResult> inOrder(Map<String, TrialResult> results) {
