@@ -275,14 +275,7 @@ class SweepCommandEndToEndTest {
         assertThat(tmp.resolve("asha/history.png")).isNotEmptyFile();
 
         // killed after three trials: the resumed sweep compares the rest with them as before
-        Path again = Files.createDirectories(tmp.resolve("asha-again"));
-        for (String name : List.of("sweep.yaml", "base.yaml")) {
-            Files.copy(tmp.resolve("asha").resolve(name), again.resolve(name));
-        }
-        List<String> lines = Files.readAllLines(tmp.resolve("asha/results.jsonl"));
-        Files.write(again.resolve("results.jsonl"), lines.subList(0, 3));
-        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", again.toString());
-        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        Path again = resumedAfter(tmp.resolve("asha"), 3, tmp.resolve("asha-again"));
         assertThat(withoutSeconds(again.resolve("results.jsonl")))
                 .isEqualTo(withoutSeconds(tmp.resolve("asha/results.jsonl")));
     }
@@ -372,16 +365,7 @@ class SweepCommandEndToEndTest {
         assertThat(lines).hasSize(5);
         assertThat(Files.readString(out.resolve("summary.md"))).contains("Strategy tpe: 2 random trials");
 
-        Path again = tmp.resolve("tpe-again");
-        java.nio.file.Files.createDirectories(again);
-        for (String name : List.of("sweep.yaml", "base.yaml", "executor.json")) {
-            if (Files.exists(out.resolve(name))) {
-                Files.copy(out.resolve(name), again.resolve(name));
-            }
-        }
-        Files.write(again.resolve("results.jsonl"), lines.subList(0, 3));
-        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", again.toString());
-        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        Path again = resumedAfter(out, 3, tmp.resolve("tpe-again"));
         assertThat(withoutSeconds(again.resolve("results.jsonl"))).isEqualTo(withoutSeconds(out.resolve("results.jsonl")));
     }
 
@@ -480,16 +464,25 @@ class SweepCommandEndToEndTest {
                 "The pruner decides synchronously");
 
         // killed after the first rung's decisions: the resumed sweep trains the rest again and decides alike
-        Path again = Files.createDirectories(tmp.resolve("again"));
+        Path again = resumedAfter(tmp.resolve("one"), 3, tmp.resolve("again"));
+        assertThat(withoutSeconds(again.resolve("results.jsonl")).stream().sorted().toList()).isEqualTo(expected);
+    }
+
+    /**
+     * A copy of sweep folder {@code done} as if killed after its first {@code kept} results, resumed
+     * with {@code strata sweep --resume}; returns the copy.
+     */
+    private static Path resumedAfter(Path done, int kept, Path copy) throws IOException {
+        Files.createDirectories(copy);
         for (String name : List.of("sweep.yaml", "base.yaml", "executor.json")) {
-            if (Files.exists(tmp.resolve("one").resolve(name))) {
-                Files.copy(tmp.resolve("one").resolve(name), again.resolve(name));
+            if (Files.exists(done.resolve(name))) {
+                Files.copy(done.resolve(name), copy.resolve(name));
             }
         }
-        Files.write(again.resolve("results.jsonl"), lines.subList(0, 3));
-        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", again.toString());
+        Files.write(copy.resolve("results.jsonl"), Files.readAllLines(done.resolve("results.jsonl")).subList(0, kept));
+        CliRunner.Result resumed = CliRunner.run("sweep", "--resume", copy.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(withoutSeconds(again.resolve("results.jsonl")).stream().sorted().toList()).isEqualTo(expected);
+        return copy;
     }
 
     private static List<String> withoutSeconds(Path jsonl) throws IOException {
