@@ -449,6 +449,8 @@ class SweepCommandEndToEndTest {
         Path two = tabularSweep("two.yaml", body.formatted(2));
         CliRunner.Result first = CliRunner.run("sweep", one.toString(), "--out", tmp.resolve("one").toString());
         assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Rung at 1 epoch: 6 trials reached it, 3 go on to 2 epochs",
+                "Rung at 2 epochs: 3 trials reached it, 1 goes on to 4 epochs");
         CliRunner.Result second = CliRunner.run("sweep", two.toString(), "--out", tmp.resolve("two").toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
         List<String> expected = withoutSeconds(tmp.resolve("one/results.jsonl")).stream().sorted().toList();

@@ -24,11 +24,19 @@ final class SuccessiveHalving {
     private final Pruning pruning;
     private final Objective objective;
     private final int totalSteps;
+    private final String unit;
+    private final Consumer<String> progress;
 
-    SuccessiveHalving(Pruning pruning, Objective objective, int totalSteps) {
+    /**
+     * @param unit {@code epochs} or {@code iterations}
+     * @param progress where a line per rung goes (how many reached it and went on)
+     */
+    SuccessiveHalving(Pruning pruning, Objective objective, int totalSteps, String unit, Consumer<String> progress) {
         this.pruning = pruning;
         this.objective = objective;
         this.totalSteps = totalSteps;
+        this.unit = unit;
+        this.progress = progress;
     }
 
     /**
@@ -81,6 +89,7 @@ final class SuccessiveHalving {
                             rungValues.get(trial.id()))));
                 }
             }
+            progress.accept(rungLine(k, rungs, values.size(), next.size(), alive.size() - reached(alive, values)));
             alive = next;
         }
         if (alive.isEmpty()) {
@@ -90,6 +99,26 @@ final class SuccessiveHalving {
         List<Trial> last = alive;
         executor.execute(last, runner, o -> record.accept(withSeconds(o, seconds.getOrDefault(o.id(), 0.0)
                 + o.seconds(), withRungs(o.metrics(), rungValues.get(o.id())))));
+    }
+
+    /** A rung's console line: how many trials reached it and how many go on (or finished before it). */
+    private String rungLine(int k, List<Integer> rungs, int reached, int promoted, int finished) {
+        int rung = rungs.get(k);
+        String at = String.format(java.util.Locale.ROOT, "Rung at %d %s: ", rung,
+                rung == 1 ? unit.substring(0, unit.length() - 1) : unit);
+        String before = finished == 0 ? "" : String.format(java.util.Locale.ROOT, "; %d finished or failed before it",
+                finished);
+        if (reached == 0) {
+            return at + "no trial reached it" + before;
+        }
+        return at + String.format(java.util.Locale.ROOT, "%d trial%s reached it, %d go%s on to %s%s", reached,
+                reached == 1 ? "" : "s", promoted, promoted == 1 ? "es" : "", k + 1 < rungs.size()
+                        ? rungs.get(k + 1) + " " + unit : "the end", before);
+    }
+
+    /** How many of {@code alive} reached the rung (have a value there). */
+    private static int reached(List<Trial> alive, Map<String, Double> values) {
+        return (int) alive.stream().filter(t -> values.containsKey(t.id())).count();
     }
 
     /**

@@ -195,7 +195,8 @@ public final class Sweep {
                     throw new IllegalStateException("successive halving needs the sweep's own trial runner");
                 }
                 new SuccessiveHalving(planned.spec().pruning(), planned.spec().objective(),
-                        planned.plan().base().training().steps()).run(pending, log.results(), executor, local, record);
+                        planned.plan().base().training().steps(), planned.plan().base().training().minibatch()
+                        ? "epochs" : "iterations", progress).run(pending, log.results(), executor, local, record);
             } else if (adaptive == null) {
                 executor.execute(pending, runner, record);
             } else {
