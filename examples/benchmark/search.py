@@ -3,7 +3,7 @@
 seeds fixed, printed as tables.
 
   asha    the 5 x 2 x 2 grid of examples/sweeps/tabular-asha.yaml on the tabular spec without early
-          stopping (60 epochs), in full, with ASHA and with synchronous successive halving, ranking
+          stopping (60 epochs), in full, with ASHA, successive halving and Hyperband, ranking
           once on validation accuracy and once on validation cost (ASHA_METRICS): the best of each
           and the epochs each trained. Targets (for ASHA):
           ASHA's best within 0.5 percentage points of the grid's (for the cost: within 0.5% of it),
@@ -147,6 +147,9 @@ def case_asha():
         halving, halving_seconds = sweep("halving-" + name, "strategy: grid\n" + GRID_PARAMETERS + objective(metric)
                                          + "pruner: {type: successive_halving, reduction_factor: %d, min_epochs: %d}\n"
                                          % (ETA, MIN_EPOCHS), base)
+        hyperband, hyperband_seconds = sweep("hyperband-" + name, "strategy: grid\n" + GRID_PARAMETERS
+                                             + objective(metric) + "pruner: {type: hyperband, reduction_factor: %d,"
+                                             " min_epochs: %d}\n" % (ETA, MIN_EPOCHS), base)
         ratio = epochs(asha) / epochs(grid)
         print("\nASHA against the full grid, ranking on %s (20 trials of configs/sensors-tabular.yaml without early"
               " stopping, 60 epochs each)" % metric)
@@ -156,7 +159,9 @@ def case_asha():
                                         ("ASHA (reduction factor %d, rungs at %s epochs)" % (ETA, ", ".join(rungs)),
                                          asha, asha_seconds),
                                         ("successive halving (synchronous), the same rungs", halving,
-                                         halving_seconds)):
+                                         halving_seconds),
+                                        ("Hyperband (synchronous), brackets from the same rungs", hyperband,
+                                         hyperband_seconds)):
             top = best_trial(results, metric)
             print("| %s | %.4f | %.4f | %d | %.1f |" % (label, top["metrics"][metric],
                                                        top["metrics"]["validation.accuracy"], epochs(results), seconds))
@@ -169,9 +174,10 @@ def case_asha():
             verdict = "%.2f%% above the grid's (target <= 0.5%%): %s" % (gap, "met" if gap <= 0.5 else "MISSED")
         print("ASHA's best is %s; it trained %.2fx the grid's epochs (target <= 0.33): %s"
               % (verdict, ratio, "met" if ratio <= 1 / 3 + 1e-9 else "MISSED"))
-        gap = sign(metric) * (best(grid, metric) - best(halving, metric))
-        print("Successive halving's best is %.4f from the grid's (%.2f%%) after %.2fx its epochs (for comparison: the"
-              " targets name ASHA)" % (gap, 100 * gap / abs(best(grid, metric)), epochs(halving) / epochs(grid)))
+        for label, results in (("Successive halving", halving), ("Hyperband", hyperband)):
+            gap = sign(metric) * (best(grid, metric) - best(results, metric))
+            print("%s's best is %.4f from the grid's (%.2f%%) after %.2fx its epochs (for comparison: the targets"
+                  " name ASHA)" % (label, gap, 100 * gap / abs(best(grid, metric)), epochs(results) / epochs(grid)))
 
 
 def case_tpe():

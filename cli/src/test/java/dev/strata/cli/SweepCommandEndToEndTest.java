@@ -462,7 +462,7 @@ class SweepCommandEndToEndTest {
             assertThat(trials.filter(t -> Files.exists(t.resolve("checkpoint.npz")))).isEmpty();
         }
         assertThat(Files.readString(tmp.resolve("one/summary.md"))).contains("6 of 6 trials done, 0 failed, 5 pruned.",
-                "Pruner: successive halving (reduction factor 2, rungs at [1, 2, 4, 8, ", "pruned after 1 epoch |",
+                "Pruner: successive halving (reduction factor 2, rungs at [1, 2, 4, 8] epochs)", "pruned after 1 epoch |",
                 "The pruner decides synchronously");
 
         // killed after the first rung's decisions: the resumed sweep trains the rest again and decides alike

@@ -20,6 +20,12 @@ public record Pruning(Kind kind, int reductionFactor, int minSteps, int warmupSt
          * decisions do not depend on the executor or the order trials finish in.
          */
         SUCCESSIVE_HALVING,
+        /**
+         * Successive halving in several brackets, the first rung of bracket {@code s} at
+         * {@code minSteps · η^s}: trials dealt to the brackets in turn, so some train long before any
+         * comparison (a slow starter is not judged after one epoch in every bracket).
+         */
+        HYPERBAND,
         MEDIAN;
 
         /** Whether trials are compared at rungs ({@code minSteps · η^k}). */
@@ -27,9 +33,23 @@ public record Pruning(Kind kind, int reductionFactor, int minSteps, int warmupSt
             return this != MEDIAN;
         }
 
+        /** Whether the decisions are made between rungs, every trial at a rung first (on any executor). */
+        public boolean synchronous() {
+            return this == SUCCESSIVE_HALVING || this == HYPERBAND;
+        }
+
         public String yamlName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /** Hyperband's brackets below {@code total}: successive halving with its first rung at {@code minSteps · η^s}. */
+    public java.util.List<Pruning> brackets(int total) {
+        java.util.List<Pruning> out = new java.util.ArrayList<>();
+        for (long first = minSteps; first < total; first *= reductionFactor) {
+            out.add(new Pruning(Kind.SUCCESSIVE_HALVING, reductionFactor, (int) first, warmupSteps, startupTrials));
+        }
+        return out;
     }
 
     /** The steps of ASHA's rungs below {@code total}: {@code minSteps · η^k}. */

@@ -19,7 +19,7 @@ final class PruningParser {
     static Optional<Pruning> read(YamlNode node, Objective objective, ErrorCollector errors) {
         return YamlBlock.of(node, "pruner", errors).flatMap(block -> {
             int before = errors.size();
-            Optional<String> type = block.required("type", "the pruner (asha, successive_halving or median)").flatMap(n ->
+            Optional<String> type = block.required("type", "the pruner (asha, successive_halving, hyperband or median)").flatMap(n ->
                     block.string("type"));
             Pruning.Kind kind = type.flatMap(t -> Arrays.stream(Pruning.Kind.values())
                     .filter(k -> k.yamlName().equals(t)).findFirst()).orElse(null);

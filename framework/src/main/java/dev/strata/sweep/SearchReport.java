@@ -35,7 +35,7 @@ final class SearchReport {
     }
 
     /** Markdown: pruned trials and the epochs saved, and the history chart. */
-    static String markdown(SweepSpec sweep, ModelSpec base, Map<String, TrialResult> results) {
+    static String markdown(SweepSpec sweep, ModelSpec base, int steps, Map<String, TrialResult> results) {
         StringBuilder md = new StringBuilder("## Search\n\n");
         if (sweep.strategy() == SweepSpec.Strategy.ADAPTIVE) {
             md.append(String.format(Locale.ROOT, "Strategy %s: %d random trials, then each trial proposed from the"
@@ -43,7 +43,6 @@ final class SearchReport {
         }
         Pruning p = sweep.pruning();
         if (p != null) {
-            int steps = base.training().steps();
             long pruned = results.values().stream().filter(TrialResult::pruned).count();
             double trained = results.values().stream().mapToDouble(r -> Double.isFinite(r.metric(LocalTrialRunner
                     .STEPS)) ? r.metric(LocalTrialRunner.STEPS) : steps).sum();
@@ -51,18 +50,21 @@ final class SearchReport {
             String unit = base.training().minibatch() ? "epochs" : "iterations";
             md.append(String.format(Locale.ROOT, "Pruner: %s. %d of %d trials were stopped early; they trained %,.0f"
                     + " %s in all, against %,.0f had every trial run to the end: %.0f%% saved.%n%n",
-                    p.kind().rungs() ? (p.kind() == Pruning.Kind.ASHA ? "ASHA" : "successive halving")
+                    p.kind() == Pruning.Kind.HYPERBAND ? "Hyperband (reduction factor " + p.reductionFactor() + ", "
+                            + p.brackets(steps).size() + " brackets, their first rungs at " + p.rungs(steps) + " "
+                            + unit + ", trials dealt to them in turn)"
+                    : p.kind().rungs() ? (p.kind() == Pruning.Kind.ASHA ? "ASHA" : "successive halving")
                             + " (reduction factor " + p.reductionFactor() + ", rungs at "
                             + p.rungs(steps) + " " + unit + ")" : "median rule (warm-up "
                             + p.warmupSteps() + " " + unit + ", " + p.startupTrials() + " startup trials)",
                     pruned, results.size(), trained, unit, full, full > 0 ? 100 * (1 - trained / full) : 0));
-            md.append(p.kind() == Pruning.Kind.SUCCESSIVE_HALVING ? "The pruner decides synchronously: every"
+            md.append(p.kind().synchronous() ? "The pruner decides synchronously: every"
                     + " trial reaches a rung before any goes on, so the decisions are the same on every executor and in"
                     + " every order of completion.\n\n" : "The pruner decides asynchronously: each trial is compared"
                     + " with the trials that reached the same step before it, so with several trials at a time the"
                     + " order in which they get there can change which ones stop (one trial at a time, `parallelism:"
                     + " 1`, decides the same way on every run; `successive_halving` decides the same way always).\n\n");
-            if (p.kind() != Pruning.Kind.SUCCESSIVE_HALVING) {
+            if (!p.kind().synchronous()) {
                 asynchrony(md, AsynchronyCheck.differences(p, sweep.objective().maximize(), inOrder(results), unit));
             }
         }

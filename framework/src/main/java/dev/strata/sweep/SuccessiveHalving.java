@@ -40,6 +40,46 @@ final class SuccessiveHalving {
     }
 
     /**
+     * Runs a sweep's {@code pending} trials under {@code pruning}: one successive halving, or for
+     * Hyperband one per bracket, bracket after bracket, trial {@code i} of the plan ({@code planned},
+     * in plan order) in bracket {@code i mod brackets}.
+     */
+    static void runAll(Pruning pruning, Objective objective, int total, boolean minibatch, List<Trial> planned,
+            List<Trial> pending, Map<String, TrialResult> recorded, SweepExecutor executor, LocalTrialRunner runner,
+            Consumer<TrialOutcome> record, Consumer<String> progress) throws InterruptedException {
+        String unit = minibatch ? "epochs" : "iterations";
+        if (pruning.kind() != Pruning.Kind.HYPERBAND) {
+            new SuccessiveHalving(pruning, objective, total, unit, progress).run(pending, recorded, executor, runner,
+                    record);
+            return;
+        }
+        List<Pruning> brackets = pruning.brackets(total);
+        Map<String, Integer> bracketOf = new java.util.HashMap<>();
+        for (int i = 0; i < planned.size(); i++) {
+            bracketOf.put(planned.get(i).id(), i % brackets.size());
+        }
+        for (int b = 0; b < brackets.size(); b++) {
+            int bracket = b;
+            List<Trial> mine = pending.stream().filter(t -> bracketOf.get(t.id()) == bracket).toList();
+            Map<String, TrialResult> theirs = new LinkedHashMap<>();
+            recorded.forEach((id, r) -> {
+                if (bracketOf.getOrDefault(id, -1) == bracket) {
+                    theirs.put(id, r);
+                }
+            });
+            if (mine.isEmpty()) {
+                continue;
+            }
+            int first = brackets.get(b).minSteps();
+            progress.accept(String.format(java.util.Locale.ROOT, "Bracket %d of %d: %d trial%s, first rung at %d %s",
+                    b + 1, brackets.size(), mine.size() + theirs.size(), mine.size() + theirs.size() == 1 ? "" : "s",
+                    first, first == 1 ? unit.substring(0, unit.length() - 1) : unit));
+            new SuccessiveHalving(brackets.get(b), objective, total, unit, progress).run(mine, theirs, executor, runner,
+                    record);
+        }
+    }
+
+    /**
      * Runs {@code pending} through the rungs and to the end, handing each trial's final outcome
      * (pruned, finished or failed) to {@code record} once. {@code recorded} are the results of an
      * interrupted run of the same sweep: they take part in each rung they reached.

@@ -76,7 +76,7 @@ public final class Sweep {
                     "add data.validation: {split: 0.2} to the base spec (or a validation file)");
         }
         if (spec.pruning() != null) {
-            checkPruning(spec, plan.base());
+            checkPruning(spec, plan.base(), plan.steps());
         }
         if (!reported.contains(spec.objective().metric())) {
             throw new BadInputException(spec.objectiveLocation() + ": objective.metric: '" + spec.objective().metric()
@@ -87,14 +87,13 @@ public final class Sweep {
     }
 
     /** A pruner needs validation data and rungs inside the training. */
-    private static void checkPruning(SweepSpec spec, dev.strata.spec.ModelSpec base) {
+    private static void checkPruning(SweepSpec spec, dev.strata.spec.ModelSpec base, int steps) {
         Pruning p = spec.pruning();
         if (!base.data().hasValidation()) {
             throw new BadInputException(spec.objectiveLocation() + ": pruner: trials are compared on validation data"
                     + " as they train, but the base spec " + spec.base() + " has none", "add data.validation:"
                     + " {split: 0.2} to the base spec (or a validation file)");
         }
-        int steps = base.training().steps();
         boolean rungs = p.kind().rungs();
         int first = rungs ? p.minSteps() : p.warmupSteps();
         if (first >= steps) {
@@ -158,7 +157,7 @@ public final class Sweep {
         }
         try (log) {
             Pruner pruner = planned.spec().pruning() == null
-                    || planned.spec().pruning().kind() == Pruning.Kind.SUCCESSIVE_HALVING ? null
+                    || planned.spec().pruning().kind().synchronous() ? null
                     : new Pruner(planned.spec().pruning(), planned.spec().objective().maximize());
             if (pruner != null && runner instanceof LocalTrialRunner local) {
                 local.prune(pruner, planned.spec().objective().metric());
@@ -189,14 +188,13 @@ public final class Sweep {
                                 .collect(java.util.stream.Collectors.joining(", ", "{", "}")), describe(result, metric, planned.plan().base().training().minibatch()),
                         result.seconds()));
             };
-            if (adaptive == null && planned.spec().pruning() != null
-                    && planned.spec().pruning().kind() == Pruning.Kind.SUCCESSIVE_HALVING) {
+            if (adaptive == null && planned.spec().pruning() != null && planned.spec().pruning().kind().synchronous()) {
                 if (!(runner instanceof LocalTrialRunner local)) {
                     throw new IllegalStateException("successive halving needs the sweep's own trial runner");
                 }
-                new SuccessiveHalving(planned.spec().pruning(), planned.spec().objective(),
-                        planned.plan().base().training().steps(), planned.plan().base().training().minibatch()
-                        ? "epochs" : "iterations", progress).run(pending, log.results(), executor, local, record);
+                SuccessiveHalving.runAll(planned.spec().pruning(), planned.spec().objective(), planned.plan().steps(),
+                        planned.plan().base().training().minibatch(), trials, pending, log.results(), executor, local,
+                        record, progress);
             } else if (adaptive == null) {
                 executor.execute(pending, runner, record);
             } else {
@@ -213,7 +211,8 @@ public final class Sweep {
             }
             log.finish();
             Map<String, TrialResult> results = log.results();
-            TrialResult best = SweepReport.write(dir, planned.spec(), planned.plan().base(), trials, results);
+            TrialResult best = SweepReport.write(dir, planned.spec(), planned.plan().base(), planned.plan().steps(),
+                    trials, results);
             return new Finished(results, best, total - recorded);
         }
     }

@@ -98,19 +98,20 @@ public final class SweepParser {
             }
         }
         errors.throwIfAny(label);
-        if (pruning != null && pruning.kind() == Pruning.Kind.SUCCESSIVE_HALVING && adaptive) {
-            errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("pruner"), "pruner", "successive_halving trains every"
+        if (pruning != null && pruning.kind().synchronous() && adaptive) {
+            String name = pruning.kind().yamlName();
+            errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("pruner"), "pruner", name + " trains every"
                     + " trial to a rung before any goes on, but strategy " + strategyName + " proposes one trial at a"
                     + " time from the results before it", "use pruner: {type: asha} with " + strategyName
-                    + ", or strategy: grid or random with successive_halving");
+                    + ", or strategy: grid or random with " + name);
             errors.throwIfAny(label);
         }
-        if (pruning != null && pruning.kind() != Pruning.Kind.SUCCESSIVE_HALVING && executor != null
+        if (pruning != null && !pruning.kind().synchronous() && executor != null
                 && !executor.type().equals("local")) {
             errors.add(Kind.UNKNOWN_VALUE, sweep.locationOf("pruner"), "pruner", "the " + pruning.kind().yamlName()
                     + " pruner compares trials while they run, which the " + executor.type() + " executor does not"
-                    + " report", "use pruner: {type: successive_halving} (it compares trials between rungs, on any"
-                    + " executor), or executor: {type: local}");
+                    + " report", "use pruner: {type: successive_halving} or {type: hyperband} (they compare trials"
+                    + " between rungs, on any executor), or executor: {type: local}");
             errors.throwIfAny(label);
         }
         return new SweepSpec(file, base, sweep.locationOf("base"), strategy, trials, seed, parameters, objective,

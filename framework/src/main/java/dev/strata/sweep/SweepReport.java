@@ -55,7 +55,7 @@ public final class SweepReport {
      *
      * @return the best trial, or {@code null} when none succeeded
      */
-    public static TrialResult write(Path dir, SweepSpec sweep, ModelSpec base, List<Trial> trials,
+    public static TrialResult write(Path dir, SweepSpec sweep, ModelSpec base, int steps, List<Trial> trials,
             Map<String, TrialResult> results) throws IOException {
         List<TrialResult> ranked = rank(results.values(), sweep.objective());
         TrialResult best = !ranked.isEmpty() && ranked.get(0).ok()
@@ -83,8 +83,8 @@ public final class SweepReport {
         String summary = markdown(sweep, base, ranked, best, best == null ? null : specs.get(best.id()), labels,
                 sweep.strategy() == SweepSpec.Strategy.ADAPTIVE ? sweep.trials() : trials.size());
         int at = summary.indexOf("## Trials");
-        summary = at < 0 ? summary + SearchReport.markdown(sweep, base, results)
-                : summary.substring(0, at) + SearchReport.markdown(sweep, base, results) + summary.substring(at);
+        String search = SearchReport.markdown(sweep, base, steps, results);
+        summary = at < 0 ? summary + search : summary.substring(0, at) + search + summary.substring(at);
         AtomicFiles.writeString(dir.resolve(SUMMARY), summary);
         return best;
     }

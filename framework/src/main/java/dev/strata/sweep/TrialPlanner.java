@@ -56,14 +56,13 @@ public final class TrialPlanner {
     /**
      * The resolved base spec and every trial, in id order; for an adaptive strategy (TPE) no trials
      * but the proposer of each next one.
+     *
+     * @param steps the longest training of any planned trial (the base's for an adaptive strategy), in
+     *     epochs or iterations: what a pruner's rungs must lie within
      */
-    public record Plan(ModelSpec base, List<Trial> trials, Adaptive adaptive) {
+    public record Plan(ModelSpec base, List<Trial> trials, Adaptive adaptive, int steps) {
         public Plan {
             trials = List.copyOf(trials);
-        }
-
-        public Plan(ModelSpec base, List<Trial> trials) {
-            this(base, trials, null);
         }
     }
 
@@ -94,10 +93,11 @@ public final class TrialPlanner {
                 : adaptive ? Picks.extremes(sweep.parameters()) : Picks.random(sweep.parameters(), sweep.trials(), sweep.seed());
         ErrorCollector errors = new ErrorCollector();
         Set<String> reported = new LinkedHashSet<>();
-        List<Trial> trials = build(picks, 0, sweep, base, baseText, errors, reported);
+        int[] longest = {0};
+        List<Trial> trials = build(picks, 0, sweep, base, baseText, errors, reported, longest);
         errors.throwIfAny(sweep.file().toString());
         if (!adaptive) {
-            return new Plan(base, trials);
+            return new Plan(base, trials, null, longest[0]);
         }
         AdaptiveSearch search = new AdaptiveSearch(sweep, strategy);
         return new Plan(base, List.of(), new Adaptive() {
@@ -110,16 +110,19 @@ public final class TrialPlanner {
             public Trial next(int index, List<TrialResult> finished) {
                 ErrorCollector trialErrors = new ErrorCollector();
                 List<Trial> one = build(List.of(search.propose(index, finished)), index, sweep, base, baseText,
-                        trialErrors, new LinkedHashSet<>());
+                        trialErrors, new LinkedHashSet<>(), new int[1]);
                 trialErrors.throwIfAny(sweep.file().toString());
                 return one.get(0);
             }
-        });
+        }, base.training().steps());
     }
 
-    /** The trials of {@code picks}, numbered from {@code first}; a refused value goes to {@code errors}. */
+    /**
+     * The trials of {@code picks}, numbered from {@code first}; a refused value goes to {@code errors},
+     * the longest training into {@code longest[0]}.
+     */
     private List<Trial> build(List<List<Pick>> picks, int first, SweepSpec sweep, ModelSpec base, String baseText,
-            ErrorCollector errors, Set<String> reported) {
+            ErrorCollector errors, Set<String> reported, int[] longest) {
         List<Trial> trials = new ArrayList<>();
         for (int t = 0; t < picks.size(); t++) {
             Map<String, Object> parameters = new LinkedHashMap<>();
@@ -148,6 +151,7 @@ public final class TrialPlanner {
             try {
                 ModelSpec spec = specs.loadString(baseText, sweep.base(), overrides);
                 trials.add(new Trial(id, parameters, SpecWriter.toYaml(spec)));
+                longest[0] = Math.max(longest[0], spec.training().steps());
             } catch (SpecException e) {
                 for (SpecError error : e.errors()) {
                     relocate(error, id, parameters, byOverride, indexByOverride, sweep, errors, reported);

@@ -3,6 +3,7 @@ package dev.strata.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,13 @@ class SuccessiveHalvingTest {
     void rungsLieInsideTheTrainingAtTheReductionFactorsPowers() {
         assertThat(new Pruning(Pruning.Kind.SUCCESSIVE_HALVING, 3, 1, 0, 5).rungs(60)).containsExactly(1, 3, 9, 27);
         assertThat(new Pruning(Pruning.Kind.SUCCESSIVE_HALVING, 2, 5, 0, 5).rungs(40)).containsExactly(5, 10, 20);
+    }
+
+    @Test
+    void hyperbandsBracketsStartAtEachRungAndHalveFromThere() {
+        List<Pruning> brackets = new Pruning(Pruning.Kind.HYPERBAND, 3, 1, 0, 5).brackets(60);
+        assertThat(brackets).extracting(Pruning::minSteps).containsExactly(1, 3, 9, 27);
+        assertThat(brackets).allSatisfy(b -> assertThat(b.kind()).isEqualTo(Pruning.Kind.SUCCESSIVE_HALVING));
+        assertThat(brackets.get(2).rungs(60)).containsExactly(9, 27);
     }
 }

@@ -67,34 +67,39 @@ class SparkSweepEndToEndTest {
     }
 
     @Test
-    void successiveHalvingOnSparkStopsAndPromotesTheSameTrialsAsTheLocalExecutor() throws Exception {
-        Path file = tmp.resolve("halving.yaml");
-        Files.writeString(file, "base: " + Path.of("../configs/sensors-tabular.yaml").toAbsolutePath().normalize()
-                + "\n" + """
-                strategy: grid
-                parameters:
-                  optimizer.learning_rate: [0.0003, 0.003, 0.03, 0.1]
-                  training.epochs: [8]
-                objective: {metric: validation.cost, goal: minimize}
-                pruner: {type: successive_halving, reduction_factor: 2, min_epochs: 1}
-                executor: {type: local, parallelism: 2, blas_threads: 1}
-                """);
-        Path local = tmp.resolve("local");
-        Path spark = tmp.resolve("spark");
-        assertSucceeds(() -> Main.run(new String[] {"sweep", file.toString(), "--out", local.toString()}, out(), err()));
-        assertSucceeds(() -> SparkSweepMain.run(new String[] {file.toString(), "--out", spark.toString()}, "local[2]",
-                out(), err()));
+    void successiveHalvingAndHyperbandOnSparkStopAndPromoteTheSameTrialsAsTheLocalExecutor() throws Exception {
+        // rungs at 1, 2 and 4 epochs: successive halving keeps 2, 1 and 1 of 4 trials (three stop); Hyperband
+        // deals them to brackets starting at 1, 2 and 4 (trials 1 and 4 in the first, where one stops)
+        for (String pruner : List.of("successive_halving", "hyperband")) {
+            Path file = tmp.resolve(pruner + ".yaml");
+            Files.writeString(file, "base: " + Path.of("../configs/sensors-tabular.yaml").toAbsolutePath().normalize()
+                    + "\n" + """
+                    strategy: grid
+                    parameters:
+                      optimizer.learning_rate: [0.0003, 0.003, 0.03, 0.1]
+                      training.epochs: [8]
+                    objective: {metric: validation.cost, goal: minimize}
+                    pruner: {type: %s, reduction_factor: 2, min_epochs: 1}
+                    executor: {type: local, parallelism: 2, blas_threads: 1}
+                    """.formatted(pruner));
+            Path local = tmp.resolve(pruner + "-local");
+            Path spark = tmp.resolve(pruner + "-spark");
+            assertSucceeds(() -> Main.run(new String[] {"sweep", file.toString(), "--out", local.toString()}, out(),
+                    err()));
+            assertSucceeds(() -> SparkSweepMain.run(new String[] {file.toString(), "--out", spark.toString()},
+                    "local[2]", out(), err()));
 
-        Map<String, Map<String, Object>> byLocal = byId(local);
-        Map<String, Map<String, Object>> bySpark = byId(spark);
-        assertThat(bySpark.keySet()).isEqualTo(byLocal.keySet()).hasSize(4);
-        byLocal.forEach((id, line) -> {
-            assertThat(bySpark.get(id).get("status")).as(id).isEqualTo(line.get("status"));
-            assertThat(bySpark.get(id).get("metrics")).as(id).isEqualTo(line.get("metrics"));
-        });
-        // rungs at 1, 2 and 4 epochs keep 2, then 1, then 1 trial: three stop, one trains all 8 epochs
-        assertThat(byLocal.values()).filteredOn(l -> "pruned".equals(l.get("status"))).hasSize(3);
-        assertThat(Files.readString(spark.resolve("summary.md"))).contains("The pruner decides synchronously");
+            Map<String, Map<String, Object>> byLocal = byId(local);
+            Map<String, Map<String, Object>> bySpark = byId(spark);
+            assertThat(bySpark.keySet()).as(pruner).isEqualTo(byLocal.keySet()).hasSize(4);
+            byLocal.forEach((id, line) -> {
+                assertThat(bySpark.get(id).get("status")).as(pruner + " " + id).isEqualTo(line.get("status"));
+                assertThat(bySpark.get(id).get("metrics")).as(pruner + " " + id).isEqualTo(line.get("metrics"));
+            });
+            assertThat(byLocal.values()).as(pruner).filteredOn(l -> "pruned".equals(l.get("status")))
+                    .hasSize(pruner.equals("hyperband") ? 1 : 3);
+            assertThat(Files.readString(spark.resolve("summary.md"))).contains("The pruner decides synchronously");
+        }
     }
 
     private static List<String> rankedIds(Path sweep) throws IOException {
