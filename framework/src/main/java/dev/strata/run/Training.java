@@ -20,7 +20,6 @@ import dev.strata.spec.ModelSpec;
 import dev.strata.spec.TrainingSpec;
 import dev.strata.spi.BadInputException;
 import dev.strata.spi.LossFactory;
-import dev.strata.spi.Matrix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -147,10 +146,8 @@ final class Training {
             Split split = data.validation();
             double[] outputs = Inference.outputs(network, split.inputs());
             Metrics final_ = Metrics.of(outputs, units, split.labels(), threshold, values);
-            double[] targets = split.inputs().targets();
-            int m = split.count();
-            double cost = new ModelBuilder(plugins).loss(spec).cost(new Matrix(units, m, outputs),
-                    new Matrix(targets.length / m, m, targets));
+            double cost = ValidationMonitor.cost(new ModelBuilder(plugins).loss(spec), outputs, units, split,
+                    split.inputs().targets());
             validation = (validation == null ? new ValidationReport(List.of(), null, Double.NaN, null, -1, Double.NaN,
                     false, false) : validation).withFinal(final_, cost);
         }

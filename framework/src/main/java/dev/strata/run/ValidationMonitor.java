@@ -72,8 +72,7 @@ final class ValidationMonitor implements EpochHook {
         }
         double[] outputs = inference.outputs(validation.inputs());
         int units = trainer.network().outputUnits();
-        int m = validation.count();
-        double validationCost = loss.cost(new Matrix(units, m, outputs), new Matrix(targets.length / m, m, targets));
+        double validationCost = cost(loss, outputs, units, validation, targets);
         Metrics metrics = Metrics.of(outputs, units, validation.labels(), threshold, valueLabels);
         ValidationPoint point = new ValidationPoint(done, trainer.updates(), cost, metric, validationCost,
                 metrics.values());
@@ -81,6 +80,15 @@ final class ValidationMonitor implements EpochHook {
         boolean stop = stopping != null && decide(point);
         listener.validated(point);
         return stop;
+    }
+
+    /**
+     * {@code validation.cost}: the loss of {@code outputs} ({@code units} × examples, column order)
+     * against the validation {@code targets}, without weight penalties.
+     */
+    static double cost(Loss loss, double[] outputs, int units, Split validation, double[] targets) {
+        int m = validation.count();
+        return loss.cost(new Matrix(units, m, outputs), new Matrix(targets.length / m, m, targets));
     }
 
     private boolean decide(ValidationPoint point) {
