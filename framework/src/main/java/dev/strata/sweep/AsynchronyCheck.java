@@ -26,12 +26,7 @@ final class AsynchronyCheck {
         List<TrialResult> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparing(TrialResult::id));
         for (TrialResult r : sorted) {
-            TreeMap<Integer, Double> steps = new TreeMap<>();
-            r.metrics().forEach((k, v) -> {
-                if (k.startsWith(Pruner.KEY)) {
-                    steps.put(Integer.parseInt(k.substring(Pruner.KEY.length())), v);
-                }
-            });
+            TreeMap<Integer, Double> steps = Pruner.recordedSteps(r.metrics());
             if (steps.isEmpty() || !(r.ok() || r.pruned())) {
                 continue;
             }

@@ -54,13 +54,18 @@ public final class Pruner {
      * order, so the trials still to run are compared with it as before.
      */
     public synchronized void replay(String trial, Map<String, Double> metrics) {
+        recordedSteps(metrics).forEach((step, value) -> report(trial, step, value));
+    }
+
+    /** The values a trial's metrics hold under {@link #KEY}, by step in order (NaN and missing ones left out). */
+    static java.util.TreeMap<Integer, Double> recordedSteps(Map<String, Double> metrics) {
         java.util.TreeMap<Integer, Double> steps = new java.util.TreeMap<>();
         metrics.forEach((k, v) -> {
             if (k.startsWith(KEY) && v != null && !v.isNaN()) {
                 steps.put(Integer.parseInt(k.substring(KEY.length())), v);
             }
         });
-        steps.forEach((step, value) -> report(trial, step, value));
+        return steps;
     }
 
     private boolean asha(String trial, int step, double value) {
