@@ -20,7 +20,7 @@ final class AsynchronyCheck {
      * One line per trial whose decision in trial order differs from the one the sweep made, e.g.
      * {@code t0006 stopped at 3 epochs; in trial order it would have gone on}.
      */
-    static List<String> differences(Pruning pruning, boolean maximize, List<TrialResult> results, String unit) {
+    static List<String> differences(Pruning pruning, boolean maximize, List<TrialResult> results, boolean minibatch) {
         Pruner inOrder = new Pruner(pruning, maximize);
         List<String> out = new ArrayList<>();
         List<TrialResult> sorted = new ArrayList<>(results);
@@ -35,12 +35,12 @@ final class AsynchronyCheck {
                 boolean stops = inOrder.report(r.id(), step.getKey(), step.getValue());
                 boolean stopped = r.pruned() && step.getKey() == last;
                 if (stops && !stopped) {
-                    out.add(r.id() + " went on at " + count(step.getKey(), unit) + "; in trial order it would have"
+                    out.add(r.id() + " went on at " + Pruning.steps(step.getKey(), minibatch) + "; in trial order it would have"
                             + " stopped there");
                     break;
                 }
                 if (!stops && stopped) {
-                    out.add(r.id() + " stopped at " + count(step.getKey(), unit) + "; in trial order it would have"
+                    out.add(r.id() + " stopped at " + Pruning.steps(step.getKey(), minibatch) + "; in trial order it would have"
                             + " gone on");
                 }
                 if (stops) {
@@ -49,10 +49,5 @@ final class AsynchronyCheck {
             }
         }
         return out;
-    }
-
-    /** {@code 1 epoch}, {@code 3 epochs}: {@code unit} is the plural. */
-    private static String count(int n, String unit) {
-        return n + " " + (n == 1 ? unit.substring(0, unit.length() - 1) : unit);
     }
 }

@@ -43,6 +43,11 @@ public record Pruning(Kind kind, int reductionFactor, int minSteps, int warmupSt
         }
     }
 
+    /** {@code n} training steps as people read them: {@code 1 epoch}, {@code 3 epochs}, {@code 40 iterations}. */
+    static String steps(long n, boolean minibatch) {
+        return n + " " + (minibatch ? "epoch" : "iteration") + (n == 1 ? "" : "s");
+    }
+
     /** Hyperband's brackets below {@code total}: successive halving with its first rung at {@code minSteps · η^s}. */
     public java.util.List<Pruning> brackets(int total) {
         java.util.List<Pruning> out = new java.util.ArrayList<>();

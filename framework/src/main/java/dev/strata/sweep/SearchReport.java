@@ -65,7 +65,8 @@ final class SearchReport {
                     + " order in which they get there can change which ones stop (one trial at a time, `parallelism:"
                     + " 1`, decides the same way on every run; `successive_halving` decides the same way always).\n\n");
             if (!p.kind().synchronous()) {
-                asynchrony(md, AsynchronyCheck.differences(p, sweep.objective().maximize(), inOrder(results), unit));
+                asynchrony(md, AsynchronyCheck.differences(p, sweep.objective().maximize(), inOrder(results),
+                        base.training().minibatch()));
             }
         }
         md.append("![optimisation history](").append(HISTORY).append(")\n\n");

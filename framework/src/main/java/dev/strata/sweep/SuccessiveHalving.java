@@ -24,18 +24,19 @@ final class SuccessiveHalving {
     private final Pruning pruning;
     private final Objective objective;
     private final int totalSteps;
-    private final String unit;
+    private final boolean minibatch;
     private final Consumer<String> progress;
 
     /**
-     * @param unit {@code epochs} or {@code iterations}
+     * @param minibatch whether the steps are epochs (else iterations)
      * @param progress where a line per rung goes (how many reached it and went on)
      */
-    SuccessiveHalving(Pruning pruning, Objective objective, int totalSteps, String unit, Consumer<String> progress) {
+    SuccessiveHalving(Pruning pruning, Objective objective, int totalSteps, boolean minibatch,
+            Consumer<String> progress) {
         this.pruning = pruning;
         this.objective = objective;
         this.totalSteps = totalSteps;
-        this.unit = unit;
+        this.minibatch = minibatch;
         this.progress = progress;
     }
 
@@ -47,9 +48,8 @@ final class SuccessiveHalving {
     static void runAll(Pruning pruning, Objective objective, int total, boolean minibatch, List<Trial> planned,
             List<Trial> pending, Map<String, TrialResult> recorded, SweepExecutor executor, LocalTrialRunner runner,
             Consumer<TrialOutcome> record, Consumer<String> progress) throws InterruptedException {
-        String unit = minibatch ? "epochs" : "iterations";
         if (pruning.kind() != Pruning.Kind.HYPERBAND) {
-            new SuccessiveHalving(pruning, objective, total, unit, progress).run(pending, recorded, executor, runner,
+            new SuccessiveHalving(pruning, objective, total, minibatch, progress).run(pending, recorded, executor, runner,
                     record);
             return;
         }
@@ -70,11 +70,10 @@ final class SuccessiveHalving {
             if (mine.isEmpty()) {
                 continue;
             }
-            int first = brackets.get(b).minSteps();
-            progress.accept(String.format(java.util.Locale.ROOT, "Bracket %d of %d: %d trial%s, first rung at %d %s",
+            progress.accept(String.format(java.util.Locale.ROOT, "Bracket %d of %d: %d trial%s, first rung at %s",
                     b + 1, brackets.size(), mine.size() + theirs.size(), mine.size() + theirs.size() == 1 ? "" : "s",
-                    first, first == 1 ? unit.substring(0, unit.length() - 1) : unit));
-            new SuccessiveHalving(brackets.get(b), objective, total, unit, progress).run(mine, theirs, executor, runner,
+                    Pruning.steps(brackets.get(b).minSteps(), minibatch)));
+            new SuccessiveHalving(brackets.get(b), objective, total, minibatch, progress).run(mine, theirs, executor, runner,
                     record);
         }
     }
@@ -143,9 +142,7 @@ final class SuccessiveHalving {
 
     /** A rung's console line: how many trials reached it and how many go on (or finished before it). */
     private String rungLine(int k, List<Integer> rungs, int reached, int promoted, int finished) {
-        int rung = rungs.get(k);
-        String at = String.format(java.util.Locale.ROOT, "Rung at %d %s: ", rung,
-                rung == 1 ? unit.substring(0, unit.length() - 1) : unit);
+        String at = "Rung at " + Pruning.steps(rungs.get(k), minibatch) + ": ";
         String before = finished == 0 ? "" : String.format(java.util.Locale.ROOT, "; %d finished or failed before it",
                 finished);
         if (reached == 0) {
@@ -153,7 +150,7 @@ final class SuccessiveHalving {
         }
         return at + String.format(java.util.Locale.ROOT, "%d trial%s reached it, %d go%s on to %s%s", reached,
                 reached == 1 ? "" : "s", promoted, promoted == 1 ? "es" : "", k + 1 < rungs.size()
-                        ? rungs.get(k + 1) + " " + unit : "the end", before);
+                        ? Pruning.steps(rungs.get(k + 1), minibatch) : "the end", before);
     }
 
     /** How many of {@code alive} reached the rung (have a value there). */

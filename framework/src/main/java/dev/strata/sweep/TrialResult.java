@@ -37,8 +37,7 @@ public record TrialResult(String id, Map<String, Object> parameters, Map<String,
 
     /** How far a pruned trial trained: {@code pruned after 1 epoch}, {@code pruned after 40 iterations}. */
     public String prunedText(boolean minibatch) {
-        long steps = Math.round(metric(LocalTrialRunner.STEPS));
-        return "pruned after " + steps + " " + (minibatch ? "epoch" : "iteration") + (steps == 1 ? "" : "s");
+        return "pruned after " + Pruning.steps(Math.round(metric(LocalTrialRunner.STEPS)), minibatch);
     }
 
     /** The metric's value, or NaN when the trial did not report it. */

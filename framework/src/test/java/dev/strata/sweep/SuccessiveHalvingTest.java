@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SuccessiveHalvingTest {
     private static SuccessiveHalving halving(int eta, boolean maximize) {
         return new SuccessiveHalving(new Pruning(Pruning.Kind.SUCCESSIVE_HALVING, eta, 1, 0, 5),
-                new Objective(maximize ? "validation.accuracy" : "validation.cost", maximize), 60, "epochs", line -> { });
+                new Objective(maximize ? "validation.accuracy" : "validation.cost", maximize), 60, true, line -> { });
     }
 
     private static Map<String, Double> values(Object... idsAndValues) {
