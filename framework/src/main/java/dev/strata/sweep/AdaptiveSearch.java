@@ -12,7 +12,8 @@ import java.util.Random;
 /**
  * What the engine owns around an adaptive strategy plugin: the first {@code startup} trials drawn
  * from the domains as the random strategy draws them, the finished trials' values and finite
- * objectives, and each proposal's random stream, drawn from the sweep's seed and the trial's number
+ * objectives (a trial whose training diverged counts as the worst of them, so that a strategy learns
+ * to avoid its region, as Optuna's does with a pruned trial), and each proposal's random stream, drawn from the sweep's seed and the trial's number
  * only, so that a resumed sweep with the same results so far proposes the same trials.
  */
 final class AdaptiveSearch {
@@ -23,6 +24,7 @@ final class AdaptiveSearch {
     private final int startup;
     private final String metric;
     private final String name;
+    private final boolean maximize;
 
     AdaptiveSearch(SweepSpec sweep, SearchStrategyFactory factory) {
         this(sweep.parameters(), factory, sweep.seed(), sweep.startupTrials(), sweep.objective().metric(),
@@ -38,6 +40,7 @@ final class AdaptiveSearch {
         this.seed = seed;
         this.startup = startup;
         this.metric = metric;
+        this.maximize = maximize;
     }
 
     private BadInputException refused(String what, Throwable cause) {
@@ -63,16 +66,27 @@ final class AdaptiveSearch {
 
     /** The values of trial {@code index} (0-based), given the trials finished before it. */
     List<TrialPlanner.Pick> propose(int index, List<TrialResult> finished) {
+        double worst = Double.NaN;
+        for (TrialResult r : finished) {
+            double objective = objective(r);
+            if (Double.isFinite(objective) && (Double.isNaN(worst) || (maximize ? objective < worst : objective > worst))) {
+                worst = objective;
+            }
+        }
         List<SearchStrategy.Observation> history = new ArrayList<>();
         for (TrialResult r : finished) {
-            double objective = r.ok() ? r.metric(metric) : Double.NaN;
-            if (Double.isFinite(objective)) {
+            double objective = objective(r);
+            if (Double.isFinite(objective) || r.diverged() && !Double.isNaN(worst)) {
                 List<Object> values = new ArrayList<>();
                 parameters.forEach(p -> values.add(r.parameters().get(p.path())));
-                history.add(new SearchStrategy.Observation(values, objective));
+                history.add(new SearchStrategy.Observation(values, Double.isFinite(objective) ? objective : worst));
             }
         }
         return proposeFrom(index, history);
+    }
+
+    private double objective(TrialResult r) {
+        return r.ok() ? r.metric(metric) : Double.NaN;
     }
 
     /** As {@link #propose}, from the finished trials' values and finite objectives. */

@@ -30,6 +30,11 @@ public record TrialResult(String id, Map<String, Object> parameters, Map<String,
         return TrialOutcome.OK.equals(status);
     }
 
+    /** Whether it failed because its training diverged (a property of its values, not of the machine). */
+    public boolean diverged() {
+        return !ok() && error != null && error.startsWith(dev.strata.engine.DivergenceException.DIVERGED);
+    }
+
     /** Whether the sweep's pruner stopped it early. */
     public boolean pruned() {
         return TrialOutcome.PRUNED.equals(status);

@@ -105,4 +105,24 @@ class SearchStrategyTest {
                 - firsts.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         assertThat(spread).isGreaterThan(0.5);
     }
+
+    @Test
+    void aDivergedTrialCountsAsTheWorstResultAndOtherFailuresAsNone() {
+        AdaptiveSearch sampler = tpe(3, 2);
+        List<TrialResult> finished = List.of(trial(0.01, 32L, "ok", 0.71, null), trial(0.9, 64L, "failed", null,
+                dev.strata.engine.DivergenceException.DIVERGED + "the cost became Infinity at iteration 40"),
+                trial(0.002, 16L, "ok", 0.64, null), trial(0.003, 8L, "failed", null, "No space left on device"));
+        List<SearchStrategy.Observation> expected = List.of(new SearchStrategy.Observation(List.of(0.01, 32L), 0.71),
+                new SearchStrategy.Observation(List.of(0.9, 64L), 0.64),
+                new SearchStrategy.Observation(List.of(0.002, 16L), 0.64));
+        for (int i = 4; i < 8; i++) {
+            assertThat(sampler.propose(i, finished)).as("trial %d", i).isEqualTo(sampler.proposeFrom(i, expected));
+        }
+    }
+
+    private static TrialResult trial(double rate, long units, String status, Double accuracy, String error) {
+        return new TrialResult("t", java.util.Map.of(RATE.path(), rate, UNITS.path(), units),
+                accuracy == null ? java.util.Map.of() : java.util.Map.of("validation.accuracy", accuracy), 1.0, status,
+                error);
+    }
 }
