@@ -8,7 +8,8 @@ seeds fixed, printed as tables.
           and the epochs each trained. Targets (for ASHA):
           ASHA's best within 0.5 percentage points of the grid's (for the cost: within 0.5% of it),
           at most one third of its epochs.
-  tpe     TPE and random search, 20 trials each over the space of examples/sweeps/tabular-tpe.yaml,
+  tpe     TPE and random search, 20 trials each over the space of examples/sweeps/tabular-tpe.yaml
+          (or SEARCH_SPACE=wide: five decades of learning rate, dropout to 0.9, 4 to 128 units),
           for sweep seeds 1-5: the trials TPE needs to reach random search's best, against the
           trials random search needs. Target: at most half, in the median over the seeds.
   optuna  Optuna's TPESampler (Debian's python3-optuna, run with /usr/bin/python3) driving
@@ -22,6 +23,7 @@ seeds fixed, printed as tables.
     TPE_STARTUP=5 python3 examples/benchmark/search.py --cases tpe                    # fewer random trials
     TPE_WITH_OPTUNA=1 python3 examples/benchmark/search.py --cases tpe   # and Optuna's TPESampler, same seeds
     SEARCH_METRIC=validation.cost python3 examples/benchmark/search.py --cases tpe,optuna  # rank on the cost
+    SEARCH_SPACE=wide python3 examples/benchmark/search.py --cases tpe,optuna  # learning rate 1e-5 to 1, ...
 
 Needs a JDK 17 and Maven for ./strata; the optuna case needs apt-get install python3-optuna.
 Results go to examples/benchmark/target/search/.
@@ -61,11 +63,20 @@ GRID_PARAMETERS = """parameters:
   model.layers[0].dropout: [0.1, 0.3]
   model.layers[0].units: [16, 64]
 """
+SPACES = {
+    # examples/sweeps/tabular-tpe.yaml's: already narrowed to settings that all train well
+    "narrow": {"learning_rate": [0.0001, 0.05], "dropout": [0.0, 0.5], "units": [16, 32, 64, 128]},
+    # as a user who does not yet know the scales writes it: five decades of learning rate (the top
+    # ones diverge), most of the dropout range, widths from 4 units
+    "wide": {"learning_rate": [0.00001, 1.0], "dropout": [0.0, 0.9], "units": [4, 8, 16, 32, 64, 128]},
+}
+SPACE_NAME = os.environ.get("SEARCH_SPACE", "narrow")
+BOUNDS = SPACES[SPACE_NAME]
 SPACE = """parameters:
-  optimizer.learning_rate: {distribution: log_uniform, min: 0.0001, max: 0.05}
-  model.layers[0].dropout: {distribution: uniform, min: 0.0, max: 0.5}
-  model.layers[0].units: [16, 32, 64, 128]
-"""
+  optimizer.learning_rate: {distribution: log_uniform, min: %r, max: %r}
+  model.layers[0].dropout: {distribution: uniform, min: %r, max: %r}
+  model.layers[0].units: [%s]
+""" % (*BOUNDS["learning_rate"], *BOUNDS["dropout"], ", ".join(str(u) for u in BOUNDS["units"]))
 
 
 def full_training_base():
@@ -220,18 +231,22 @@ def case_tpe():
 OPTUNA_DRIVER = r'''
 import json, subprocess, sys, os, time, optuna
 strata, base, out, n, metric, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
+space = json.loads(sys.argv[7])
 split, name = metric.split(".")
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 values = []
 def objective(trial):
-    lr = trial.suggest_float("lr", 1e-4, 0.05, log=True)
-    dropout = trial.suggest_float("dropout", 0.0, 0.5)
-    units = trial.suggest_categorical("units", [16, 32, 64, 128])
+    lr = trial.suggest_float("lr", *space["learning_rate"], log=True)
+    dropout = trial.suggest_float("dropout", *space["dropout"])
+    units = trial.suggest_categorical("units", space["units"])
     run = os.path.join(out, "t%03d" % trial.number)
     subprocess.run(["rm", "-rf", run], check=True)
-    subprocess.run([strata, "train", base, "--out", run, "--quiet", "--set", "optimizer.learning_rate=%r" % lr,
-                    "--set", "model.layers[0].dropout=%r" % dropout, "--set", "model.layers[0].units=%d" % units],
-                   check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run([strata, "train", base, "--out", run, "--quiet", "--set", "optimizer.learning_rate=%r" % lr,
+                           "--set", "model.layers[0].dropout=%r" % dropout, "--set", "model.layers[0].units=%d" % units],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if done.returncode != 0:  # a diverged training: a failed trial, as in a Strata sweep
+        values.append(None)
+        raise optuna.TrialPruned()
     with open(os.path.join(run, "report.json")) as f:
         report = json.load(f)
         v = report["validation"]["cost"] if name == "cost" else report["metrics"][split][name]
@@ -259,7 +274,8 @@ def optuna_search(seed):
         f.write(OPTUNA_DRIVER)
     folder = os.path.join(OUT, "optuna-%d" % seed)
     os.makedirs(folder, exist_ok=True)
-    done = subprocess.run([PYTHON, driver, lib.STRATA, BASE, folder, str(TRIALS), METRIC, str(seed)],
+    done = subprocess.run([PYTHON, driver, lib.STRATA, BASE, folder, str(TRIALS), METRIC, str(seed),
+                           json.dumps(BOUNDS)],
                           capture_output=True, text=True)
     if done.returncode != 0:
         raise lib.BenchError("the optuna driver failed:\n" + done.stdout + done.stderr)
