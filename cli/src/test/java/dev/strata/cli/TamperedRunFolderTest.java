@@ -103,7 +103,13 @@ class TamperedRunFolderTest {
         assertRefused(CliRunner.run("evaluate", withInfo("shape", "\"input_shape\": [2]", "\"input_shape\": [-2]")
                 .toString()), "input_shape [-2] with a dimension below 1");
         assertRefused(CliRunner.run("evaluate", withInfo("width", "\"input_shape\": [2]", "\"input_shape\": [3]")
-                .toString()), "says examples have shape [3] (3 values) but W1 takes 2");
+                .toString()), "model.json has 2 feature_names for input_shape [3]");
+        // without feature names (an image model's, or one written before they were kept) W1 still tells
+        Path unnamed = withInfo("unnamed", "\"input_shape\": [2]", "\"input_shape\": [3]");
+        String info = Files.readString(unnamed.resolve("model.json"));
+        Files.writeString(unnamed.resolve("model.json"), info.replaceAll(",\\s*\"feature_names\": \\[[^\\]]*\\]", ""));
+        assertRefused(CliRunner.run("evaluate", unnamed.toString()), "says examples have shape [3] (3 values) but W1"
+                + " takes 2");
     }
 
     @Test

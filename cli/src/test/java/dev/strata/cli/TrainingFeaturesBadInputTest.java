@@ -184,6 +184,40 @@ class TrainingFeaturesBadInputTest {
     }
 
     @Test
+    void featureColumnsInAnotherOrderThanTrainingAreRefusedWhereverTheyCome() throws IOException {
+        Path spec = tinyProject(dir, TINY_SPEC);
+        // features are matched by position: swapped columns would train, evaluate or predict on the wrong ones
+        BadInput.write(dir, "test.csv", "b,a,label\n0.9,0.1,1\n0.2,0.8,0\n");
+        assertRefused(train(spec), spec + ":6:", "data.test: feature 1 is 'b' where the training data has 'a' (the"
+                + " same columns in another order)", "in the training data's order: a, b");
+        org.assertj.core.api.Assertions.assertThat(dir.resolve("run")).doesNotExist();
+
+        BadInput.write(dir, "test.csv", "a,b,label\n0.1,0.9,1\n0.8,0.2,0\n");
+        CliRunner.Result trained = train(spec);
+        org.assertj.core.api.Assertions.assertThat(trained.exitCode()).as(trained.err()).isZero();
+        Path swapped = BadInput.write(dir, "swapped.csv", "b,a\n0.9,0.1\n");
+        assertRefused(CliRunner.run("predict", dir.resolve("run").toString(), "--data", swapped.toString()),
+                swapped + ": feature 1 is 'b' where the training data has 'a'", "in the training data's order: a, b");
+        Path renamed = BadInput.write(dir, "renamed.csv", "a,c\n0.1,0.9\n");
+        assertRefused(CliRunner.run("predict", dir.resolve("run").toString(), "--data", renamed.toString()),
+                "feature 2 is 'c' where the training data has 'b'");
+        Path other = tinyProject(dir.resolve("other"), TINY_SPEC);
+        BadInput.write(dir.resolve("other"), "train.csv", "b,a,label\n0.9,0.1,1\n0.2,0.8,0\n");
+        BadInput.write(dir.resolve("other"), "test.csv", "b,a,label\n0.9,0.1,1\n0.2,0.8,0\n");
+        assertRefused(CliRunner.run("evaluate", dir.resolve("run").toString(), "--data", other.toString()),
+                "the data of " + other + ": feature 1 is 'b' where the training data has 'a'");
+
+        // a model.json written before feature names were kept still predicts
+        Path info = dir.resolve("run/model.json");
+        java.nio.file.Files.writeString(info, java.nio.file.Files.readString(info)
+                .replaceAll(",\\s*\"feature_names\": \\[[^\\]]*\\]", ""));
+        org.assertj.core.api.Assertions.assertThat(info).content().doesNotContain("feature_names");
+        CliRunner.Result old = CliRunner.run("predict", dir.resolve("run").toString(), "--data",
+                dir.resolve("test.csv").toString());
+        org.assertj.core.api.Assertions.assertThat(old.exitCode()).as(old.err()).isZero();
+    }
+
+    @Test
     void batchNormThatIsNotABooleanIsRefused() throws IOException {
         Path spec = spec(LAYER, "{units: 3, activation: relu, batch_norm: on}");
         assertRefused(train(spec), spec + ":9:", "model.layers[0].batch_norm:", "write true or false");

@@ -76,7 +76,7 @@ public final class DataLoader {
             return new PreparedData(trainSplit.normalized(normalizer),
                     test == null ? null : prepare("test", test, spec, layout).normalized(normalizer), classNames,
                     validation == null ? null : prepare("validation", validation, spec, layout).normalized(normalizer),
-                    normalizer);
+                    normalizer, train.featureNames());
         } catch (RuntimeException e) {
             for (Read r : new Read[] {train, test, validation}) {
                 if (r != null) {
@@ -93,6 +93,11 @@ public final class DataLoader {
                     + " examples have " + other.width() + " features " + Arrays.toString(other.shape())
                     + " but train examples have " + train.width() + " " + Arrays.toString(train.shape()),
                     "use a " + split + " set with the same features as the training set");
+        }
+        String mismatch = other == null ? null : FeatureNames.mismatch(train.featureNames(), other.featureNames());
+        if (mismatch != null) {
+            throw new BadInputException(spec.source().locate("data." + split) + ": data." + split + ": " + mismatch,
+                    FeatureNames.fix(train.featureNames()));
         }
     }
 

@@ -12,15 +12,17 @@ import java.util.List;
  *     the spec names none
  * @param validation {@code null} when the spec has no validation data
  * @param normalizer the per-feature transform fitted on the training examples, or {@code null}
+ * @param featureNames the training data's feature names, where its format names them, else {@code null}
  */
-public record PreparedData(Split train, Split test, List<String> classNames, Split validation, Normalizer normalizer)
-        implements AutoCloseable {
+public record PreparedData(Split train, Split test, List<String> classNames, Split validation, Normalizer normalizer,
+        List<String> featureNames) implements AutoCloseable {
     public PreparedData {
         classNames = List.copyOf(classNames);
+        featureNames = featureNames == null ? null : List.copyOf(featureNames);
     }
 
     public PreparedData(Split train, Split test, List<String> classNames) {
-        this(train, test, classNames, null, null);
+        this(train, test, classNames, null, null, null);
     }
 
     public int inputSize() {

@@ -24,6 +24,10 @@ record Read(Examples examples, ExampleReader reader) implements AutoCloseable {
         return examples != null ? examples.labelNames() : reader.labelNames();
     }
 
+    java.util.List<String> featureNames() {
+        return examples != null ? examples.featureNames() : reader.featureNames();
+    }
+
     double[] labels() {
         return examples != null ? examples.labels() : reader.labels();
     }

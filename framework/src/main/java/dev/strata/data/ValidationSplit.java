@@ -68,7 +68,8 @@ final class ValidationSplit {
         for (int k = 0; k < n; k++) {
             labels[k] = examples.labels()[index[k]];
         }
-        return new Examples(select(examples.features(), index), examples.exampleShape(), labels);
+        return new Examples(select(examples.features(), index), examples.exampleShape(), labels, null,
+                examples.featureNames());
     }
 
     private static StoredFeatures select(StoredFeatures stored, int[] index) {

@@ -16,9 +16,11 @@ import java.util.List;
  * @param inputShift what each feature has subtracted after scaling ({@code standardize}: the training
  *     mean; {@code min_max}: the minimum), or {@code null} for none
  * @param inputDivisor what each feature is then divided by, or {@code null} for none
+ * @param featureNames the training data's feature names (a CSV's columns), or {@code null} where its
+ *     format names none (and in model.json files written before they were kept)
  */
 public record ModelInfo(int format, int[] inputShape, double inputScale, List<String> classNames, String dtype,
-        double[] inputShift, double[] inputDivisor) {
+        double[] inputShift, double[] inputDivisor, List<String> featureNames) {
     public static final int FORMAT = 1;
 
     /** The fitted per-feature transform, or {@code null}. */
@@ -39,6 +41,9 @@ public record ModelInfo(int format, int[] inputShape, double inputScale, List<St
             problem = "input_scale " + inputScale + " (must be a finite number > 0)";
         } else if (classNames == null || classNames.isEmpty()) {
             problem = "no class_names";
+        } else if (featureNames != null && featureNames.size()
+                != java.util.Arrays.stream(inputShape).asLongStream().reduce(1, (a, b) -> a * b)) {
+            problem = featureNames.size() + " feature_names for input_shape " + java.util.Arrays.toString(inputShape);
         } else if ((inputShift == null) != (inputDivisor == null)) {
             problem = "only one of input_shift and input_divisor";
         } else if (inputShift != null) {

@@ -1,5 +1,7 @@
 package dev.strata.run;
 
+import dev.strata.data.FeatureNames;
+
 import dev.strata.engine.Features;
 import dev.strata.engine.Inputs;
 import dev.strata.io.AtomicFiles;
@@ -49,6 +51,10 @@ public final class Predictions {
             throw new BadInputException(file + " has " + examples.width() + " features per example but the model"
                     + " takes " + model.network().inputSize(), "give examples with the features the model was trained on"
                     + " (the same columns, the label column optional)");
+        }
+        String mismatch = FeatureNames.mismatch(model.featureNames(), examples.featureNames());
+        if (mismatch != null) {
+            throw new BadInputException(file + ": " + mismatch, FeatureNames.fix(model.featureNames()));
         }
         Features features = Features.of(examples.features(), model.inputScale()).normalized(model.normalizer());
         long bad = features.firstNonFinite();

@@ -62,7 +62,8 @@ public final class RunWriter {
         var normalizer = run.data().normalizer();
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, run.data().exampleShape(),
                 run.spec().data().preprocessing().scale(), run.data().classNames(), run.spec().dtype().yamlName(),
-                normalizer == null ? null : normalizer.shift(), normalizer == null ? null : normalizer.divisor());
+                normalizer == null ? null : normalizer.shift(), normalizer == null ? null : normalizer.divisor(),
+                run.data().featureNames());
         AtomicFiles.writeString(dir.resolve(RunFiles.MODEL_INFO), JsonFiles.write(info));
     }
 

@@ -35,6 +35,11 @@ public record SavedModel(ModelSpec spec, Network network, ModelInfo info) {
         return info.normalizer();
     }
 
+    /** The training data's feature names, or {@code null} where its format names none. */
+    public List<String> featureNames() {
+        return info.featureNames();
+    }
+
     public List<String> classNames() {
         return info.classNames();
     }

@@ -29,6 +29,11 @@ public interface ExampleReader extends AutoCloseable {
         return null;
     }
 
+    /** The name of each feature, as in {@link Examples#featureNames()}; {@code null} (the default) where the format names none. */
+    default java.util.List<String> featureNames() {
+        return null;
+    }
+
     /** The bytes one example takes in its stored type, for deciding whether the split fits in memory. */
     long bytesPerExample();
 
@@ -37,7 +42,7 @@ public interface ExampleReader extends AutoCloseable {
 
     /** Every example, for reading the split into memory. */
     default Examples readAll() throws IOException {
-        return new Examples(read(0, count()), exampleShape(), labels(), labelNames());
+        return new Examples(read(0, count()), exampleShape(), labels(), labelNames(), featureNames());
     }
 
     @Override

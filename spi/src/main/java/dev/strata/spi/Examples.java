@@ -14,15 +14,28 @@ import java.util.Arrays;
  * @param labels one label per example (a class index for classification losses)
  * @param labelNames for labels read as text: the text of each code, {@code labels[i]} indexing it (in
  *     any order: the engine orders classes); {@code null} when labels were numbers
+ * @param featureNames the name of each feature, in order, where the format names them (a CSV's
+ *     header without the label column), else {@code null}: the engine checks that every split, and
+ *     the data a saved model predicts, has the training data's columns in the training data's order
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
-public record Examples(StoredFeatures features, int[] exampleShape, double[] labels, List<String> labelNames) {
+public record Examples(StoredFeatures features, int[] exampleShape, double[] labels, List<String> labelNames,
+        List<String> featureNames) {
     public Examples(StoredFeatures features, int[] exampleShape, double[] labels) {
-        this(features, exampleShape, labels, null);
+        this(features, exampleShape, labels, null, null);
+    }
+
+    public Examples(StoredFeatures features, int[] exampleShape, double[] labels, List<String> labelNames) {
+        this(features, exampleShape, labels, labelNames, null);
     }
 
     public Examples {
         labelNames = labelNames == null ? null : List.copyOf(labelNames);
+        featureNames = featureNames == null ? null : List.copyOf(featureNames);
+        if (featureNames != null && featureNames.size() != features.width()) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for features of width "
+                    + features.width());
+        }
         exampleShape = exampleShape.clone();
         if (width(exampleShape) != features.width()) {
             throw new IllegalArgumentException("features of width " + features.width() + " for examples of shape "

@@ -57,7 +57,7 @@ final class CsvDataSource implements DataSource {
             requireRows(path, rows);
             StoredFeatures features = new StoredFeatures.Float64(chunks.toArray(new double[0][]), width, rows,
                     perChunk);
-            return new Examples(features, new int[] {width}, labels.labels(), labels.names());
+            return new Examples(features, new int[] {width}, labels.labels(), labels.names(), layout.featureNames());
         }
     }
 
@@ -70,6 +70,15 @@ final class CsvDataSource implements DataSource {
     record Layout(Path path, List<String> header, int label, String delimiter) {
         int width() {
             return label < 0 ? header.size() : header.size() - 1;
+        }
+
+        /** The header's names without the label column's. */
+        List<String> featureNames() {
+            List<String> names = new ArrayList<>(header);
+            if (label >= 0) {
+                names.remove(label);
+            }
+            return names;
         }
     }
 

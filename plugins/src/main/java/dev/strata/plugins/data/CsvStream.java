@@ -94,6 +94,11 @@ final class CsvStream implements ExampleReader {
     }
 
     @Override
+    public List<String> featureNames() {
+        return layout.featureNames();
+    }
+
+    @Override
     public long bytesPerExample() {
         return 8L * layout.width();
     }

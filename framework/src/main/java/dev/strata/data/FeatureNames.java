@@ -1,0 +1,40 @@
+package dev.strata.data;
+
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The training data's feature columns against another split's or a file's: features are matched by
+ * position, so a file with the same columns in another order would train or predict on the wrong
+ * ones without a word. Only formats that name their features (a CSV header) can be checked.
+ */
+public final class FeatureNames {
+    private static final int LISTED = 8;
+
+    private FeatureNames() {
+    }
+
+    /**
+     * What differs, as {@code feature 3 is 'humidity' where ...}, or {@code null} when the names agree
+     * or either side has none. Widths are checked before, with their own message.
+     */
+    public static String mismatch(List<String> training, List<String> given) {
+        if (training == null || given == null || training.equals(given) || training.size() != given.size()) {
+            return null;
+        }
+        int i = 0;
+        while (training.get(i).equals(given.get(i))) {
+            i++;
+        }
+        boolean reordered = new HashSet<>(training).equals(new HashSet<>(given));
+        return "feature " + (i + 1) + " is '" + given.get(i) + "' where the training data has '" + training.get(i)
+                + "'" + (reordered ? " (the same columns in another order)" : "");
+    }
+
+    /** How to fix a mismatch: the training data's columns, in order. */
+    public static String fix(List<String> training) {
+        String names = String.join(", ", training.subList(0, Math.min(LISTED, training.size())))
+                + (training.size() > LISTED ? ", ... (" + training.size() + " in all)" : "");
+        return "give the features the model was trained on, in the training data's order: " + names;
+    }
+}
