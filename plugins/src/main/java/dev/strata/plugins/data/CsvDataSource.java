@@ -116,8 +116,17 @@ final class CsvDataSource implements DataSource {
                             : unnamed == 0 ? "if it is a row index (pandas writes one unless to_csv(index=False)), remove"
                                     + " it; else name the column" : "name every column");
         }
-        return new Layout(path, header, label(path, scanner.line(), header, split.getString("label_column"), delimiter,
-                optionalLabel), delimiter);
+        int label = label(path, scanner.line(), header, split.getString("label_column"), delimiter, optionalLabel);
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            Integer first = seen.putIfAbsent(header.get(c), c);
+            if (first != null) {
+                // the model keeps its features' names, and new data is checked against them by name
+                throw new BadInputException(path + ":" + scanner.line() + ": the header names '" + header.get(c)
+                        + "' twice (columns " + (first + 1) + " and " + (c + 1) + ")", "rename one of the two columns");
+            }
+        }
+        return new Layout(path, header, label, delimiter);
     }
 
     /** The scanner's current row: its features into {@code into} from {@code at}, its label into {@code labels}. */

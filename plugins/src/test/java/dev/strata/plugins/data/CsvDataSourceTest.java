@@ -32,6 +32,21 @@ class CsvDataSourceTest {
         assertThat(examples.exampleShape()).containsExactly(3);
         assertThat(examples.features().toDoubles()).containsExactly(0.5, -2, 300, 1.5, 0.25, 4);
         assertThat(examples.labels()).containsExactly(1, 0);
+        assertThat(examples.featureNames()).as("kept with the model, to check new data by").containsExactly("x1", "x2",
+                "x3");
+        try (var reader = source.open(split(csv))) {
+            assertThat(reader.featureNames()).containsExactly("x1", "x2", "x3");
+        }
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefusedWithBothPositions() throws IOException {
+        Path csv = write("twice.csv", "x1,x2,label,x1\n1,2,0,3\n");
+        assertThatThrownBy(() -> source.read(split(csv))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("twice.csv:1: the header names 'x1' twice (columns 1 and 4)");
+        Path labels = write("labels.csv", "x1,label,label\n1,0,1\n");
+        assertThatThrownBy(() -> source.read(split(labels))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("names the label column 'label' twice (columns 2 and 3)");
     }
 
     @Test
