@@ -185,6 +185,7 @@ public final class SweepReport {
             md.append("\n## The best spec's changes from the base\n\n");
             md.append(diff(SpecWriter.toYaml(base), bestYaml));
         }
+        md.append(ParameterImportance.markdown(sweep.parameters(), ranked, metric));
         md.append("\n## Charts\n\n");
         for (SweptParameter p : sweep.parameters()) {
             md.append("![").append(metric).append(" against ").append(p.path()).append("](")
