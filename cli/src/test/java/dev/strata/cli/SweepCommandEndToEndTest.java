@@ -466,8 +466,10 @@ class SweepCommandEndToEndTest {
                 "The pruner decides synchronously");
 
         // killed after the first rung's decisions: the resumed sweep trains the rest again and decides alike
-        Path again = resumedAfter(tmp.resolve("one"), 3, tmp.resolve("again"));
-        assertThat(withoutSeconds(again.resolve("results.jsonl")).stream().sorted().toList()).isEqualTo(expected);
+        CliRunner.Result resumed = resume(tmp.resolve("one"), 3, tmp.resolve("again"));
+        assertThat(withoutSeconds(tmp.resolve("again/results.jsonl")).stream().sorted().toList()).isEqualTo(expected);
+        // the recorded trials take part in each rung they reached, in the count of those going on too
+        assertThat(resumed.out()).contains("Rung at 1 epoch: 6 trials reached it, 3 go on to 2 epochs");
     }
 
     /**
@@ -475,6 +477,12 @@ class SweepCommandEndToEndTest {
      * with {@code strata sweep --resume}; returns the copy.
      */
     private static Path resumedAfter(Path done, int kept, Path copy) throws IOException {
+        resume(done, kept, copy);
+        return copy;
+    }
+
+    /** As {@link #resumedAfter}, returning what the resumed sweep printed. */
+    private static CliRunner.Result resume(Path done, int kept, Path copy) throws IOException {
         Files.createDirectories(copy);
         for (String name : List.of("sweep.yaml", "base.yaml", "executor.json")) {
             if (Files.exists(done.resolve(name))) {
@@ -484,7 +492,7 @@ class SweepCommandEndToEndTest {
         Files.write(copy.resolve("results.jsonl"), Files.readAllLines(done.resolve("results.jsonl")).subList(0, kept));
         CliRunner.Result resumed = CliRunner.run("sweep", "--resume", copy.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        return copy;
+        return resumed;
     }
 
     private static List<String> withoutSeconds(Path jsonl) throws IOException {

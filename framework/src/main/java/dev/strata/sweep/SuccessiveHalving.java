@@ -128,7 +128,8 @@ final class SuccessiveHalving {
                             rungValues.get(trial.id()))));
                 }
             }
-            progress.accept(rungLine(k, rungs, values.size(), next.size(), alive.size() - reached(alive, values)));
+            // promoted counts the recorded trials that went on before an interruption too, as reached counts them
+            progress.accept(rungLine(k, rungs, values.size(), promoted.size(), alive.size() - reached(alive, values)));
             alive = next;
         }
         if (alive.isEmpty()) {
