@@ -27,8 +27,20 @@ public final class FeatureNames {
             i++;
         }
         boolean reordered = new HashSet<>(training).equals(new HashSet<>(given));
+        boolean headless = given.stream().allMatch(FeatureNames::isNumber) && !training.stream().allMatch(
+                FeatureNames::isNumber);
         return "feature " + (i + 1) + " is '" + given.get(i) + "' where the training data has '" + training.get(i)
-                + "'" + (reordered ? " (the same columns in another order)" : "");
+                + "'" + (reordered ? " (the same columns in another order)" : headless
+                        ? " (its first row holds numbers: is its header row missing?)" : "");
+    }
+
+    static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** How to fix a mismatch: the training data's columns, in order. */

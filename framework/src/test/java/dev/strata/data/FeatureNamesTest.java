@@ -20,6 +20,11 @@ class FeatureNamesTest {
                 .isEqualTo("feature 2 is 'c' where the training data has 'b' (the same columns in another order)");
         assertThat(FeatureNames.mismatch(List.of("a", "b", "c"), List.of("a", "b", "d")))
                 .isEqualTo("feature 3 is 'd' where the training data has 'c'");
+        assertThat(FeatureNames.mismatch(List.of("a", "b"), List.of("0.5", "1e3")))
+                .isEqualTo("feature 1 is '0.5' where the training data has 'a' (its first row holds numbers: is its"
+                        + " header row missing?)");
+        assertThat(FeatureNames.mismatch(List.of("0", "1"), List.of("1", "2"))).as("numbered columns, both sides")
+                .isEqualTo("feature 1 is '1' where the training data has '0'");
     }
 
     @Test

@@ -116,7 +116,14 @@ final class CsvDataSource implements DataSource {
                             : unnamed == 0 ? "if it is a row index (pandas writes one unless to_csv(index=False)), remove"
                                     + " it; else name the column" : "name every column");
         }
-        int label = label(path, scanner.line(), header, split.getString("label_column"), delimiter, optionalLabel);
+        String labelColumn = split.getString("label_column");
+        if (!optionalLabel && !header.contains(labelColumn)
+                && java.util.stream.IntStream.range(0, header.size()).noneMatch(c -> Double.isNaN(scanner.number(c)))) {
+            throw new BadInputException(path + ":" + scanner.line() + ": the first row (" + String.join(delimiter, header)
+                    + ") holds numbers, not column names", "add a header row naming each column, '" + labelColumn
+                            + "' (the label) among them");
+        }
+        int label = label(path, scanner.line(), header, labelColumn, delimiter, optionalLabel);
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int c = 0; c < header.size(); c++) {
             Integer first = seen.putIfAbsent(header.get(c), c);

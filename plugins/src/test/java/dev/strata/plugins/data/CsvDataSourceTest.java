@@ -40,6 +40,17 @@ class CsvDataSourceTest {
     }
 
     @Test
+    void aFileWithoutAHeaderRowIsCalledSoInsteadOfMissingItsLabelColumn() throws IOException {
+        Path csv = write("nohead.csv", "0.5,1,0\n1.5,0,1\n");
+        assertThatThrownBy(() -> source.read(split(csv))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("nohead.csv:1: the first row (0.5,1,0) holds numbers, not column names")
+                .hasMessageContaining("add a header row naming each column, 'label' (the label) among them");
+        // columns numbered as pandas names them are a header, for examples to predict
+        Path numbered = write("numbered.csv", "0,1,2\n0.5,1,0\n");
+        assertThat(source.readUnlabeled(split(numbered)).featureNames()).containsExactly("0", "1", "2");
+    }
+
+    @Test
     void aColumnNamedTwiceIsRefusedWithBothPositions() throws IOException {
         Path csv = write("twice.csv", "x1,x2,label,x1\n1,2,0,3\n");
         assertThatThrownBy(() -> source.read(split(csv))).isInstanceOf(BadInputException.class)
