@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict with a trained model: your own images (PNG or JPEG), or a file of examples (--data).",
             "Each image is resized to the model's input (64x64 RGB for the cat model) and scaled as in training.",
-            "--data reads a file in the model's data format (e.g. a CSV with the training columns; the label column"
-                    + " may be left out), transformed as in training (scale, standardize / min_max)."})
+            "--data reads a file in the model's data format (e.g. a CSV with the training columns, in their order; the"
+                    + " label column may be left out), transformed as in training (scale, standardize / min_max)."})
 final class PredictCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
