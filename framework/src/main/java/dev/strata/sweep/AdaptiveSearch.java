@@ -12,8 +12,9 @@ import java.util.Random;
 /**
  * What the engine owns around an adaptive strategy plugin: the first {@code startup} trials drawn
  * from the domains as the random strategy draws them, the finished trials' values and finite
- * objectives (a trial whose training diverged counts as the worst of them, so that a strategy learns
- * to avoid its region, as Optuna's does with a pruned trial), and each proposal's random stream, drawn from the sweep's seed and the trial's number
+ * objectives (a trial that a pruner stopped or whose training diverged counts as the worst of them,
+ * below every trial that finished, as Optuna's TPE ranks a pruned trial, so that a strategy learns to
+ * avoid its region), and each proposal's random stream, drawn from the sweep's seed and the trial's number
  * only, so that a resumed sweep with the same results so far proposes the same trials.
  */
 final class AdaptiveSearch {
@@ -76,7 +77,7 @@ final class AdaptiveSearch {
         List<SearchStrategy.Observation> history = new ArrayList<>();
         for (TrialResult r : finished) {
             double objective = objective(r);
-            if (Double.isFinite(objective) || r.diverged() && !Double.isNaN(worst)) {
+            if (Double.isFinite(objective) || (r.diverged() || r.pruned()) && !Double.isNaN(worst)) {
                 List<Object> values = new ArrayList<>();
                 parameters.forEach(p -> values.add(r.parameters().get(p.path())));
                 history.add(new SearchStrategy.Observation(values, Double.isFinite(objective) ? objective : worst));

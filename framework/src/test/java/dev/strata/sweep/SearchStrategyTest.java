@@ -107,15 +107,18 @@ class SearchStrategyTest {
     }
 
     @Test
-    void aDivergedTrialCountsAsTheWorstResultAndOtherFailuresAsNone() {
+    void aDivergedOrPrunedTrialCountsAsTheWorstResultAndOtherFailuresAsNone() {
         AdaptiveSearch sampler = tpe(3, 2);
         List<TrialResult> finished = List.of(trial(0.01, 32L, "ok", 0.71, null), trial(0.9, 64L, "failed", null,
                 dev.strata.engine.DivergenceException.DIVERGED + "the cost became Infinity at iteration 40"),
-                trial(0.002, 16L, "ok", 0.64, null), trial(0.003, 8L, "failed", null, "No space left on device"));
+                trial(0.002, 16L, "ok", 0.64, null), trial(0.003, 8L, "failed", null, "No space left on device"),
+                trial(0.0001, 128L, "pruned", 0.30, null));
+        // a pruned trial's value at its rung is not comparable with finished ones': it ranks below them all
         List<SearchStrategy.Observation> expected = List.of(new SearchStrategy.Observation(List.of(0.01, 32L), 0.71),
                 new SearchStrategy.Observation(List.of(0.9, 64L), 0.64),
-                new SearchStrategy.Observation(List.of(0.002, 16L), 0.64));
-        for (int i = 4; i < 8; i++) {
+                new SearchStrategy.Observation(List.of(0.002, 16L), 0.64),
+                new SearchStrategy.Observation(List.of(0.0001, 128L), 0.64));
+        for (int i = 5; i < 9; i++) {
             assertThat(sampler.propose(i, finished)).as("trial %d", i).isEqualTo(sampler.proposeFrom(i, expected));
         }
     }
