@@ -25,13 +25,15 @@ import java.util.Map;
  * @param engineState what the training engine keeps beyond parameters (the first layer's Gram
  *     form), empty for the direct form; a run resumed without it continues from the parameters
  * @param monitorState the validation history and early-stopping state (empty without validation)
+ * @param blasThreads the BLAS threads the run's products used (0: not recorded): OpenBLAS rounds a
+ *     product's last bits differently with another count, so a resumed run uses the same one
  */
 public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, Map<String, NumpyArray> parameters,
         Map<String, NumpyArray> optimizerState, Map<String, NumpyArray> engineState, List<CostPoint> costs,
-        Map<String, NumpyArray> monitorState) {
+        Map<String, NumpyArray> monitorState, int blasThreads) {
     public Checkpoint(int stepsDone, long updates, NumpyRandom.State random, Map<String, NumpyArray> parameters,
             Map<String, NumpyArray> optimizerState, Map<String, NumpyArray> engineState, List<CostPoint> costs) {
-        this(stepsDone, updates, random, parameters, optimizerState, engineState, costs, Map.of());
+        this(stepsDone, updates, random, parameters, optimizerState, engineState, costs, Map.of(), 0);
     }
 
     public static final String FILE = "checkpoint.npz";
@@ -44,6 +46,7 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
     private static final String COSTS = "state.costs";
     /** SHA-256 of the run folder's config.yaml when the checkpoint was written, one byte per value. */
     private static final String CONFIG_DIGEST = "state.config_sha256";
+    private static final String BLAS_THREADS = "state.blas_threads";
 
     public void write(Path dir) throws IOException {
         Map<String, NumpyArray> arrays = new LinkedHashMap<>();
@@ -68,6 +71,9 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
         Path config = dir.resolve(RunFiles.CONFIG);
         if (Files.isRegularFile(config)) {
             arrays.put(CONFIG_DIGEST, NumpyArray.vector(digest(config)));
+        }
+        if (blasThreads > 0) {
+            arrays.put(BLAS_THREADS, NumpyArray.vector(blasThreads));
         }
         Files.createDirectories(dir);
         Npz.write(dir.resolve(FILE), arrays);
@@ -122,8 +128,11 @@ public record Checkpoint(int stepsDone, long updates, NumpyRandom.State random, 
         for (int r = 0; r < c.dim(0); r++) {
             costs.add(new CostPoint((long) c.get(r, 0), (int) c.get(r, 1), c.get(r, 2)));
         }
+        NumpyArray threads = arrays.get(BLAS_THREADS);
+        int blasThreads = threads != null && threads.values().length == 1 && threads.values()[0] >= 1
+                && threads.values()[0] <= 4096 ? (int) threads.values()[0] : 0;
         return new Checkpoint((int) s[0], (long) s[1], new NumpyRandom.State(key, (int) s[2], s[3] != 0, s[4]), parameters,
-                optimizer, engine, costs, monitor);
+                optimizer, engine, costs, monitor, blasThreads);
     }
 
     /**

@@ -89,9 +89,10 @@ final class Training {
                 ? Batches.minibatches(train.inputs(), network.precision(), t.batchSize(), t.shuffle(), random)
                 : Batches.fullBatch(train.inputs(), network.precision())) {
             if (Blas.automaticThreads()) {
-                Blas.useChosenThreads(ThreadChoice.forRun(network, t.minibatch() ? Math.min(t.batchSize(),
-                        train.count()) : train.count(), from < total && trainer.trainsFirstLayerInGramForm(batches,
-                        total)));
+                // a resumed run keeps the count it started with: another one would round its products differently
+                Blas.useChosenThreads(resume != null && resume.blasThreads() > 0 ? resume.blasThreads()
+                        : ThreadChoice.forRun(network, t.minibatch() ? Math.min(t.batchSize(), train.count())
+                                : train.count(), from < total && trainer.trainsFirstLayerInGramForm(batches, total)));
             }
             // the library's one-off loading is not training time
             Blas.load();
@@ -216,8 +217,8 @@ final class Training {
             Map<String, NumpyArray> parameters = trainer.network().parameterArrays();
             try {
                 new Checkpoint(step, trainer.updates(), random.state(), parameters, trainer.optimizerState(),
-                        trainer.formState(), List.copyOf(costs), monitor == null ? Map.of() : monitor.state())
-                        .write(dir);
+                        trainer.formState(), List.copyOf(costs), monitor == null ? Map.of() : monitor.state(),
+                        Blas.threads()).write(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("writing the checkpoint in " + dir + " failed: " + e.getMessage(), e);
             }

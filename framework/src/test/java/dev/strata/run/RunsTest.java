@@ -113,4 +113,48 @@ class RunsTest {
         assertThat(resumed.stopped()).isFalse();
         assertThat(resumed.result().training().costs()).isNotEmpty();
     }
+
+    @Test
+    void aResumedRunUsesTheBlasThreadsItsCheckpointRecorded() throws Exception {
+        Path out = dir.resolve("threads");
+        Runs runs = injector.getInstance(Runs.class);
+        boolean automatic = dev.strata.engine.Blas.automaticThreads();
+        int before = dev.strata.engine.Blas.threads();
+        int cores = Runtime.getRuntime().availableProcessors();
+        try {
+            // as the CLI runs without --threads: each run chooses, and this small model alone chooses one
+            dev.strata.engine.Blas.setAutomaticThreads();
+            Runs.Outcome stopped = runs.run(spec("training.iterations=40", "training.checkpoint_every=10"), out,
+                    Runs.Options.plain(), new Runs.Listener() {
+                        private int steps;
+
+                        @Override
+                        public void stepped(int step) {
+                            steps++;
+                        }
+
+                        @Override
+                        public boolean stopRequested() {
+                            return steps >= 10;
+                        }
+                    });
+            assertThat(stopped.stopped()).isTrue();
+            Checkpoint written = Checkpoint.read(out);
+            assertThat(written.blasThreads()).as("recorded").isEqualTo(1);
+
+            // as if the run had started on an idle machine with two threads: the resumed run keeps them
+            new Checkpoint(written.stepsDone(), written.updates(), written.random(), written.parameters(),
+                    written.optimizerState(), written.engineState(), written.costs(), written.monitorState(), 2)
+                    .write(out);
+            runs.resume(out, Runs.Options.plain(), new Runs.Listener() {
+            });
+            assertThat(dev.strata.engine.Blas.threads()).isEqualTo(Math.min(2, cores));
+        } finally {
+            if (automatic) {
+                dev.strata.engine.Blas.setAutomaticThreads();
+            } else {
+                dev.strata.engine.Blas.setThreads(Math.max(1, before));
+            }
+        }
+    }
 }
