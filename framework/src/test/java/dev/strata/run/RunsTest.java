@@ -38,6 +38,23 @@ class RunsTest {
         });
     }
 
+    /** A listener that asks the run to stop (as Ctrl-C does) after {@code count} steps. */
+    private static Runs.Listener stoppingAfter(int count) {
+        return new Runs.Listener() {
+            private int steps;
+
+            @Override
+            public void stepped(int step) {
+                steps++;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return steps >= count;
+            }
+        };
+    }
+
     @Test
     void aFolderThatExistsAndHoldsAnythingIsRefusedBeforeAnyDataIsRead() throws Exception {
         Path out = Files.createDirectories(dir.resolve("taken"));
@@ -79,19 +96,7 @@ class RunsTest {
     void aCheckpointIsNotResumedUnderAnEditedConfigAndIsKept() throws Exception {
         Path out = dir.resolve("edited");
         Runs runs = injector.getInstance(Runs.class);
-        Runs.Outcome stopped = runs.run(spec("training.iterations=40"), out, Runs.Options.plain(), new Runs.Listener() {
-            private int steps;
-
-            @Override
-            public void stepped(int step) {
-                steps++;
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return steps >= 10;
-            }
-        });
+        Runs.Outcome stopped = runs.run(spec("training.iterations=40"), out, Runs.Options.plain(), stoppingAfter(10));
         assertThat(stopped.stopped()).isTrue();
         Path config = out.resolve(RunFiles.CONFIG);
         String text = Files.readString(config);
@@ -118,42 +123,34 @@ class RunsTest {
     void aResumedRunUsesTheBlasThreadsItsCheckpointRecorded() throws Exception {
         Path out = dir.resolve("threads");
         Runs runs = injector.getInstance(Runs.class);
-        boolean automatic = dev.strata.engine.Blas.automaticThreads();
-        int before = dev.strata.engine.Blas.threads();
         int cores = Runtime.getRuntime().availableProcessors();
-        try {
-            // as the CLI runs without --threads: each run chooses, and this small model alone chooses one
-            dev.strata.engine.Blas.setAutomaticThreads();
-            Runs.Outcome stopped = runs.run(spec("training.iterations=40", "training.checkpoint_every=10"), out,
-                    Runs.Options.plain(), new Runs.Listener() {
-                        private int steps;
-
-                        @Override
-                        public void stepped(int step) {
-                            steps++;
-                        }
-
-                        @Override
-                        public boolean stopRequested() {
-                            return steps >= 10;
-                        }
-                    });
-            assertThat(stopped.stopped()).isTrue();
-            Checkpoint written = Checkpoint.read(out);
-            assertThat(written.blasThreads()).as("recorded").isEqualTo(1);
-
-            // as if the run had started on an idle machine with two threads: the resumed run keeps them
-            new Checkpoint(written.stepsDone(), written.updates(), written.random(), written.parameters(),
-                    written.optimizerState(), written.engineState(), written.costs(), written.monitorState(), 2)
-                    .write(out);
-            runs.resume(out, Runs.Options.plain(), new Runs.Listener() {
-            });
-            assertThat(dev.strata.engine.Blas.threads()).isEqualTo(Math.min(2, cores));
-        } finally {
-            if (automatic) {
+        // the count is one setting per process, which runs in concurrent tests choose too: Blas changes
+        // it only while holding its class's monitor, so holding it keeps theirs out until this test ends
+        synchronized (dev.strata.engine.Blas.class) {
+            boolean automatic = dev.strata.engine.Blas.automaticThreads();
+            int before = dev.strata.engine.Blas.threads();
+            try {
+                // as the CLI runs without --threads: each run chooses, and this small model alone chooses one
                 dev.strata.engine.Blas.setAutomaticThreads();
-            } else {
-                dev.strata.engine.Blas.setThreads(Math.max(1, before));
+                Runs.Outcome stopped = runs.run(spec("training.iterations=40", "training.checkpoint_every=10"), out,
+                        Runs.Options.plain(), stoppingAfter(10));
+                assertThat(stopped.stopped()).isTrue();
+                Checkpoint written = Checkpoint.read(out);
+                assertThat(written.blasThreads()).as("recorded").isEqualTo(1);
+
+                // as if the run had started on an idle machine with two threads: the resumed run keeps them
+                new Checkpoint(written.stepsDone(), written.updates(), written.random(), written.parameters(),
+                        written.optimizerState(), written.engineState(), written.costs(), written.monitorState(), 2)
+                        .write(out);
+                runs.resume(out, Runs.Options.plain(), new Runs.Listener() {
+                });
+                assertThat(dev.strata.engine.Blas.threads()).isEqualTo(Math.min(2, cores));
+            } finally {
+                if (automatic) {
+                    dev.strata.engine.Blas.setAutomaticThreads();
+                } else {
+                    dev.strata.engine.Blas.setThreads(Math.max(1, before));
+                }
             }
         }
     }
