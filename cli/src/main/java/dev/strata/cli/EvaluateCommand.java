@@ -75,11 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + data.inputSize() + " features per example but the model in " + runDir + " takes "
                     + model.network().inputSize(), "evaluate on data with the features the model was trained on");
         }
-        String mismatch = dev.strata.data.FeatureNames.mismatch(model.featureNames(), data.featureNames());
-        if (mismatch != null) {
-            throw new BadInputException("the data of " + (dataConfig != null ? dataConfig : runDir) + ": " + mismatch,
-                    dev.strata.data.FeatureNames.fix(model.featureNames()));
-        }
+        dev.strata.data.FeatureNames.require(model.featureNames(), data.featureNames(), "the data of "
+                + (dataConfig != null ? dataConfig : runDir));
         PrintWriter console = command.commandLine().getOut();
         double threshold = model.spec().evaluation().threshold();
         boolean values = root.injector().getInstance(PluginRegistry.class)

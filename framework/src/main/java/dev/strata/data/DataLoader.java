@@ -94,10 +94,9 @@ public final class DataLoader {
                     + " but train examples have " + train.width() + " " + Arrays.toString(train.shape()),
                     "use a " + split + " set with the same features as the training set");
         }
-        String mismatch = other == null ? null : FeatureNames.mismatch(train.featureNames(), other.featureNames());
-        if (mismatch != null) {
-            throw new BadInputException(spec.source().locate("data." + split) + ": data." + split + ": " + mismatch,
-                    FeatureNames.fix(train.featureNames()));
+        if (other != null) {
+            FeatureNames.require(train.featureNames(), other.featureNames(), spec.source().locate("data." + split)
+                    + ": data." + split);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.data;
 
+import dev.strata.spi.BadInputException;
 import java.util.HashSet;
 import java.util.List;
 
@@ -12,6 +13,17 @@ public final class FeatureNames {
     private static final int LISTED = 8;
 
     private FeatureNames() {
+    }
+
+    /**
+     * Refuses {@code given} names that differ from the training data's, the message starting with
+     * {@code where} (a file, or a spec's YAML location and key); nothing to check where either side has none.
+     */
+    public static void require(List<String> training, List<String> given, String where) {
+        String mismatch = mismatch(training, given);
+        if (mismatch != null) {
+            throw new BadInputException(where + ": " + mismatch, fix(training));
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.strata.run;
 
 import dev.strata.data.FeatureNames;
-
 import dev.strata.engine.Features;
 import dev.strata.engine.Inputs;
 import dev.strata.io.AtomicFiles;
@@ -52,10 +51,7 @@ public final class Predictions {
                     + " takes " + model.network().inputSize(), "give examples with the features the model was trained on"
                     + " (the same columns, the label column optional)");
         }
-        String mismatch = FeatureNames.mismatch(model.featureNames(), examples.featureNames());
-        if (mismatch != null) {
-            throw new BadInputException(file + ": " + mismatch, FeatureNames.fix(model.featureNames()));
-        }
+        FeatureNames.require(model.featureNames(), examples.featureNames(), file.toString());
         Features features = Features.of(examples.features(), model.inputScale()).normalized(model.normalizer());
         long bad = features.firstNonFinite();
         if (bad >= 0) {

@@ -23,9 +23,8 @@ final class AdaptiveSearch {
     private final SearchStrategy strategy;
     private final long seed;
     private final int startup;
-    private final String metric;
+    private final Objective objective;
     private final String name;
-    private final boolean maximize;
 
     AdaptiveSearch(SweepSpec sweep, SearchStrategyFactory factory) {
         this(sweep.parameters(), factory, sweep.seed(), sweep.startupTrials(), sweep.objective().metric(),
@@ -40,8 +39,7 @@ final class AdaptiveSearch {
         this.strategy = factory.create(Params.empty(), space, maximize);
         this.seed = seed;
         this.startup = startup;
-        this.metric = metric;
-        this.maximize = maximize;
+        this.objective = new Objective(metric, maximize);
     }
 
     private BadInputException refused(String what, Throwable cause) {
@@ -69,25 +67,26 @@ final class AdaptiveSearch {
     List<TrialPlanner.Pick> propose(int index, List<TrialResult> finished) {
         double worst = Double.NaN;
         for (TrialResult r : finished) {
-            double objective = objective(r);
-            if (Double.isFinite(objective) && (Double.isNaN(worst) || (maximize ? objective < worst : objective > worst))) {
-                worst = objective;
+            double value = value(r);
+            if (Double.isFinite(value) && (Double.isNaN(worst) || objective.better(worst, value))) {
+                worst = value;
             }
         }
         List<SearchStrategy.Observation> history = new ArrayList<>();
         for (TrialResult r : finished) {
-            double objective = objective(r);
-            if (Double.isFinite(objective) || (r.diverged() || r.pruned()) && !Double.isNaN(worst)) {
+            double value = value(r);
+            if (Double.isFinite(value) || (r.diverged() || r.pruned()) && !Double.isNaN(worst)) {
                 List<Object> values = new ArrayList<>();
                 parameters.forEach(p -> values.add(r.parameters().get(p.path())));
-                history.add(new SearchStrategy.Observation(values, Double.isFinite(objective) ? objective : worst));
+                history.add(new SearchStrategy.Observation(values, Double.isFinite(value) ? value : worst));
             }
         }
         return proposeFrom(index, history);
     }
 
-    private double objective(TrialResult r) {
-        return r.ok() ? r.metric(metric) : Double.NaN;
+    /** A finished trial's objective, NaN for one that did not finish. */
+    private double value(TrialResult r) {
+        return r.ok() ? r.metric(objective.metric()) : Double.NaN;
     }
 
     /** As {@link #propose}, from the finished trials' values and finite objectives. */

@@ -28,8 +28,7 @@ final class ParameterImportance {
 
     /** The shares over the trials with a finite objective, most explained first; empty below {@link #MIN_TRIALS}. */
     static List<Share> of(List<SweptParameter> parameters, List<TrialResult> results, String metric) {
-        List<TrialResult> finished = results.stream().filter(r -> r.ok() && Double.isFinite(r.metric(metric)))
-                .toList();
+        List<TrialResult> finished = finished(results, metric);
         int n = finished.size();
         if (n < MIN_TRIALS) {
             return List.of();
@@ -106,7 +105,7 @@ final class ParameterImportance {
         if (shares.isEmpty()) {
             return "";
         }
-        long n = results.stream().filter(r -> r.ok() && Double.isFinite(r.metric(metric))).count();
+        int n = finished(results, metric).size();
         StringBuilder md = new StringBuilder("\n## Parameter importance\n\n");
         md.append(String.format(Locale.ROOT, "The share of %s's variance over the %d finished trials that each"
                 + " parameter explains on its own (η², the correlation ratio: trials grouped by the parameter's value,"
@@ -118,6 +117,11 @@ final class ParameterImportance {
                     s.byChance()));
         }
         return md.toString();
+    }
+
+    /** The trials with a finite objective, the ones the shares are over. */
+    private static List<TrialResult> finished(List<TrialResult> results, String metric) {
+        return results.stream().filter(r -> r.ok() && Double.isFinite(r.metric(metric))).toList();
     }
 
     private static double square(double x) {

@@ -156,9 +156,10 @@ public final class Sweep {
             log = ResultsLog.create(dir, names, metrics);
         }
         try (log) {
-            Pruner pruner = planned.spec().pruning() == null
-                    || planned.spec().pruning().kind().synchronous() ? null
-                    : new Pruner(planned.spec().pruning(), planned.spec().objective().maximize());
+            Pruning pruning = planned.spec().pruning();
+            boolean synchronous = pruning != null && pruning.kind().synchronous();
+            Pruner pruner = pruning == null || synchronous ? null
+                    : new Pruner(pruning, planned.spec().objective().maximize());
             if (pruner != null && runner instanceof LocalTrialRunner local) {
                 local.prune(pruner, planned.spec().objective().metric());
                 // a resumed sweep compares the trials still to run with those already recorded, as before
@@ -188,11 +189,11 @@ public final class Sweep {
                                 .collect(java.util.stream.Collectors.joining(", ", "{", "}")), describe(result, metric, planned.plan().base().training().minibatch()),
                         result.seconds()));
             };
-            if (adaptive == null && planned.spec().pruning() != null && planned.spec().pruning().kind().synchronous()) {
+            if (adaptive == null && synchronous) {
                 if (!(runner instanceof LocalTrialRunner local)) {
                     throw new IllegalStateException("successive halving needs the sweep's own trial runner");
                 }
-                SuccessiveHalving.runAll(planned.spec().pruning(), planned.spec().objective(), planned.plan().steps(),
+                SuccessiveHalving.runAll(pruning, planned.spec().objective(), planned.plan().steps(),
                         planned.plan().base().training().minibatch(), trials, pending, log.results(), executor, local,
                         record, progress);
             } else if (adaptive == null) {

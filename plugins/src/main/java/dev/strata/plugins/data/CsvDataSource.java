@@ -128,9 +128,11 @@ final class CsvDataSource implements DataSource {
         for (int c = 0; c < header.size(); c++) {
             Integer first = seen.putIfAbsent(header.get(c), c);
             if (first != null) {
-                // the model keeps its features' names, and new data is checked against them by name
-                throw new BadInputException(path + ":" + scanner.line() + ": the header names '" + header.get(c)
-                        + "' twice (columns " + (first + 1) + " and " + (c + 1) + ")", "rename one of the two columns");
+                // which column is the label would be ambiguous; and the model keeps its features' names,
+                // and new data is checked against them by name
+                String name = (header.get(c).equals(labelColumn) ? "the label column '" : "'") + header.get(c) + "'";
+                throw new BadInputException(path + ":" + scanner.line() + ": the header names " + name + " twice"
+                        + " (columns " + (first + 1) + " and " + (c + 1) + ")", "rename one of the two columns");
             }
         }
         return new Layout(path, header, label, delimiter);
@@ -184,11 +186,6 @@ final class CsvDataSource implements DataSource {
                                     ? "check 'delimiter' ('" + delimiter + "'; the header reads as one column) and set"
                                             + " 'label_column' to one of the columns"
                                     : "set 'label_column' to one of these columns");
-        }
-        if (header.lastIndexOf(labelColumn) != label) {
-            throw new BadInputException(path + ":" + line + ": the header names the label column '" + labelColumn
-                    + "' twice (columns " + (label + 1) + " and " + (header.lastIndexOf(labelColumn) + 1) + ")",
-                    "rename one of the two columns");
         }
         if (header.size() < 2) {
             throw new BadInputException(path + ":" + line + ": the header has only the label column '"
